@@ -1,0 +1,94 @@
+// Field metadata for tools (the CLI's `explain`, table output, redaction), derived from the spec.
+import { definition, flatten } from './schema-lookup.js';
+
+export interface FieldInfo {
+  name: string;
+  description: string;
+  /** JSON type without `null`: `string`, `integer`, `boolean`. */
+  type: string;
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  enum?: readonly string[];
+  default?: unknown;
+  example?: unknown;
+  /** `POST /tenant` can set it (it is a `TenantUpdate` property). */
+  settable: boolean;
+  /** The spec marks the value itself read-only (`readOnly: true`). */
+  readOnly: boolean;
+  /** A secret to hide from people (`format: password`). */
+  secret: boolean;
+  /** A string that must hold this media type, e.g. `application/json`. */
+  contentMediaType?: string;
+  /** The name of the shared component the field uses, e.g. `TimeZone`, if any. */
+  component?: string;
+}
+
+function componentOf(node: { $ref?: string; anyOf?: readonly { $ref?: string }[] }): string | undefined {
+  const ref = node.$ref ?? node.anyOf?.find((branch) => branch.$ref)?.$ref;
+  const match = ref ? /^#\/\$defs\/([^/]+)$/.exec(ref) : null;
+  return match?.[1];
+}
+
+function describe(name: string, settable: boolean): FieldInfo {
+  const update = definition('TenantUpdate').properties?.[name];
+  const tenant = definition('Tenant').properties?.[name];
+  const source = update ?? tenant;
+  if (!source) throw new Error(`unknown field ${name}`);
+  const node = flatten(source);
+  const info: FieldInfo = {
+    name,
+    description: node.description ?? '',
+    type: String(node.type ?? 'string'),
+    settable,
+    readOnly: node.readOnly === true,
+    secret: node.format === 'password',
+  };
+  const optional = {
+    format: node.format,
+    minimum: node.minimum,
+    maximum: node.maximum,
+    minLength: node.minLength,
+    maxLength: node.maxLength,
+    pattern: node.pattern,
+    enum: node.enum as readonly string[] | undefined,
+    default: node.default,
+    example: node.examples?.[0],
+    contentMediaType: node.contentMediaType,
+    component: componentOf(source),
+  };
+  for (const [key, value] of Object.entries(optional)) {
+    if (value !== undefined) (info as unknown as Record<string, unknown>)[key] = value;
+  }
+  return info;
+}
+
+let cache: readonly FieldInfo[] | undefined;
+
+/** Every field of the tenant in the spec's order: the `Tenant` fields, then write-only ones. */
+export function tenantFields(): readonly FieldInfo[] {
+  if (cache) return cache;
+  const settable = new Set(settableFieldNames());
+  const names = [...Object.keys(definition('Tenant').properties ?? {})];
+  for (const name of settable) if (!names.includes(name)) names.push(name);
+  cache = Object.freeze(names.map((name) => Object.freeze(describe(name, settable.has(name)))));
+  return cache;
+}
+
+/** Metadata of one field, or `undefined` for a name the spec does not know. */
+export function fieldInfo(name: string): FieldInfo | undefined {
+  return tenantFields().find((field) => field.name === name);
+}
+
+/** The fields `POST /tenant` accepts, in the spec's order. */
+export function settableFieldNames(): readonly string[] {
+  return Object.keys(definition('TenantUpdate').properties ?? {});
+}
+
+/** The fields `GET /tenant` returns, in the spec's order. */
+export function tenantFieldNames(): readonly string[] {
+  return Object.keys(definition('Tenant').properties ?? {});
+}

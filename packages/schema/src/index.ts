@@ -1,0 +1,5 @@
+export { type FieldInfo, fieldInfo, settableFieldNames, tenantFieldNames, tenantFields } from './fields.js';
+export { tenantJsonSchema } from './generated/tenant-json-schema.js';
+export type * from './types.js';
+export { schemaValidator, type ValidationResult, validateTenant, validateTenantUpdate } from './validate.js';
+export type { Violation } from './violations.js';

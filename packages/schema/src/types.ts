@@ -1,0 +1,22 @@
+// Friendly names for the generated types: aliases only, every shape comes from openapi/tenant.yaml.
+import type { components, operations, paths } from './generated/openapi.js';
+
+type Schemas = components['schemas'];
+
+export type { components, operations, paths };
+/** The current tenant as `GET /tenant` returns it; any property may be `null` (blank). */
+export type Tenant = Schemas['Tenant'];
+/** The body of `POST /tenant`: a partial update, every property optional. */
+export type TenantUpdate = Schemas['TenantUpdate'];
+/** The vendor's error body `{"errors":[{code,message,detail}]}`. */
+export type ErrorResponse = Schemas['ErrorResponse'];
+export type ErrorItem = Schemas['ErrorItem'];
+export type KnownErrorCode = Schemas['KnownErrorCode'];
+export type ValidationDetail = Schemas['ValidationDetail'];
+export type ContactMatchType = Schemas['ContactMatchType'];
+export type ContactAppendType = Schemas['ContactAppendType'];
+export type TimeZone = Schemas['TimeZone'];
+export type CurrencyCode = Schemas['CurrencyCode'];
+export type CountryCode = Schemas['CountryCode'];
+/** A field that `POST /tenant` can set. */
+export type SettableFieldName = keyof TenantUpdate;
