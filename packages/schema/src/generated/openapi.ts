@@ -120,17 +120,17 @@ export interface components {
              * @description Allow extension video recording.
              * @default false
              */
-            enable_video_recording: boolean;
+            enable_video_recording?: boolean;
             /**
              * @description Allow extension audio recording.
              * @default false
              */
-            enable_audio_recording: boolean;
+            enable_audio_recording?: boolean;
             /**
              * @description Allow dual track recording for calls.
              * @default false
              */
-            enable_dual_track_recording: boolean;
+            enable_dual_track_recording?: boolean;
             /**
              * @description Some custom configuration options serialized as json string
              * @example {"welcome_prompt":"acme-welcome.wav"}
@@ -141,31 +141,31 @@ export interface components {
              * @description The retention period in days of recordings.
              * @default 180
              */
-            recording_retention: components["schemas"]["RetentionDays"];
+            recording_retention?: components["schemas"]["RetentionDays"];
             /**
              * @description The retention period in days of call report files.
              * @default 30
              */
-            call_report_retention: components["schemas"]["RetentionDays"];
+            call_report_retention?: components["schemas"]["RetentionDays"];
             /**
              * @description The retention period in days of audit logs and event logs.
              * @default 180
              */
-            log_retention: components["schemas"]["RetentionDays"];
+            log_retention?: components["schemas"]["RetentionDays"];
             /**
              * @description The retention period in days of temporary files.
              * @default 30
              */
-            temp_file_retention: components["schemas"]["RetentionDays"];
+            temp_file_retention?: components["schemas"]["RetentionDays"];
             /**
              * @description The maximum size of disk space that the extension user is allowed to have for IM service.
              *     Specify a positive number and specify the unit at the same time, KB, MB, GB, PB are all allowed.
              *     For example: 100MB, 1000GB. Leave it empty, means unlimited.
              * @default 1GB
              */
-            extension_im_disk_quota: components["schemas"]["DiskQuota"];
+            extension_im_disk_quota?: components["schemas"]["DiskQuota"];
             /** @default MATCH_EXACTLY */
-            contact_match_type: components["schemas"]["ContactMatchType"];
+            contact_match_type?: components["schemas"]["ContactMatchType"];
             /**
              * Format: int32
              * @description The matched length of characters when contact_match_type is MATCH_LENGTH.
@@ -173,13 +173,13 @@ export interface components {
              */
             contact_match_length?: number;
             /** @default DISABLE */
-            contact_append_type: components["schemas"]["ContactAppendType"];
+            contact_append_type?: components["schemas"]["ContactAppendType"];
             /**
              * Format: uint32
              * @description The interval for synchronizing contacts from the server, in minutes.
              * @default 720
              */
-            contact_update_interval: number;
+            contact_update_interval?: number;
             /** @description The unique ID of the file. */
             avatar_file_id?: components["schemas"]["ResourceId"];
             /**
@@ -220,86 +220,86 @@ export interface components {
              * @description Enable call billing or not.
              * @default false
              */
-            enable_billing: boolean | null;
+            enable_billing?: boolean | null;
             /**
              * @description Enable call billing feature or not.
              * @default false
              */
-            enable_feature_billing: boolean | null;
+            enable_feature_billing?: boolean | null;
             /**
              * @description Enable call statistics feature or not.
              * @default true
              */
-            enable_feature_call_statistics: boolean | null;
+            enable_feature_call_statistics?: boolean | null;
             /**
              * @description Enable contact center feature or not.
              * @default true
              */
-            enable_feature_contact_center: boolean | null;
+            enable_feature_contact_center?: boolean | null;
             /**
              * @description Enable message channels feature or not.
              * @default true
              */
-            enable_feature_message_channels: boolean | null;
+            enable_feature_message_channels?: boolean | null;
             /**
              * @description Enable Microsoft Teams feature or not.
              * @default true
              */
-            enable_feature_microsoft_teams: boolean | null;
+            enable_feature_microsoft_teams?: boolean | null;
             /**
              * @description Enable trunks feature or not.
              * @default true
              */
-            enable_feature_trunks: boolean | null;
+            enable_feature_trunks?: boolean | null;
             /**
              * @description Enable WhatsApp feature or not.
              * @default true
              */
-            enable_feature_whats_app: boolean | null;
+            enable_feature_whats_app?: boolean | null;
             custom_options?: components["schemas"]["TenantUpdate"]["custom_options"] | null;
             /**
              * Format: int32
              * @description The maximum number of users that the tenant is allowed to create.
              * @default 1000
              */
-            max_extensions: number | null;
+            max_extensions?: number | null;
             /**
              * Format: int32
              * @description The maximum number of concurrent calls that the tenant is allowed to have.
              * @default 20
              */
-            max_concurrent_calls: number | null;
+            max_concurrent_calls?: number | null;
             /**
              * Format: int32
              * @description The maximum number of ring groups that the tenant is allowed to create.
              * @default 20
              */
-            max_ring_groups: number | null;
+            max_ring_groups?: number | null;
             /**
              * Format: int32
              * @description The maximum number of virtual receptionists that the tenant is allowed to create.
              * @default 20
              */
-            max_virtual_receptionists: number | null;
+            max_virtual_receptionists?: number | null;
             /**
              * Format: int32
              * @description The maximum number of call queues that the tenant is allowed to create.
              * @default 20
              */
-            max_call_queues: number | null;
+            max_call_queues?: number | null;
             /**
              * Format: int32
              * @description The maximum number of conference rooms that the tenant is allowed to be online at the same time.
              * @default 20
              */
-            max_conference_rooms: number | null;
+            max_conference_rooms?: number | null;
             /**
              * @description The maximum size of disk space that the tenant is allowed to have.
              *     Specify a positive number and specify the unit at the same time, KB, MB, GB, PB are all allowed.
              *     For example: 100MB, 1000GB. Leave it empty, means unlimited.
              * @default
              */
-            disk_quota: components["schemas"]["DiskQuota"] | null;
+            disk_quota?: components["schemas"]["DiskQuota"] | null;
             /** @description The used disk quota, an number followed by unit (KB, MB, GB, PB). */
             used_disk_quota?: components["schemas"]["DiskUsage"] | null;
             /**
@@ -308,7 +308,7 @@ export interface components {
              *     For example: 100MB, 1000GB. Leave it empty, means unlimited.
              * @default
              */
-            im_disk_quota: components["schemas"]["DiskQuota"] | null;
+            im_disk_quota?: components["schemas"]["DiskQuota"] | null;
             extension_im_disk_quota?: components["schemas"]["TenantUpdate"]["extension_im_disk_quota"] | null;
             recording_retention?: components["schemas"]["TenantUpdate"]["recording_retention"] | null;
             call_report_retention?: components["schemas"]["TenantUpdate"]["call_report_retention"] | null;

@@ -1,0 +1,22 @@
+export type { Tenant, TenantUpdate, Violation } from '@tenantctl/schema';
+export {
+  createTenantClient,
+  DEFAULT_TIMEOUT_MS,
+  type RequestOptions,
+  type TenantClient,
+  type TenantClientOptions,
+  type UpdateOptions,
+} from './create-tenant-client.js';
+export {
+  TenantApiError,
+  TenantAuthError,
+  TenantConflictError,
+  type TenantErrorDetails,
+  TenantHttpError,
+  TenantNetworkError,
+  TenantResponseError,
+  TenantTimeoutError,
+  TenantValidationError,
+} from './errors.js';
+export { defaultRetry, type RetryEvent, type RetryOptions } from './retry-policy.js';
+export type { TokenProvider } from './transport.js';

@@ -1,0 +1,129 @@
+// The fetch that every request goes through (the raw openapi-fetch client included): bearer token,
+// user agent, per-attempt timeout, retries, and one token refresh after a 401.
+import { TenantAuthError, TenantNetworkError, TenantTimeoutError } from './errors.js';
+import { redactUrl } from './redact-url.js';
+import {
+  backoffDelay,
+  notAppliedStatuses,
+  parseRetryAfter,
+  type RetryPolicy,
+  retryableStatuses,
+} from './retry-policy.js';
+
+/** Returns the bearer token; `refresh: true` after the server rejected the previous one. */
+export type TokenProvider = (context: { refresh: boolean }) => string | Promise<string>;
+
+export interface TransportOptions {
+  token: TokenProvider;
+  /** Whether a 401 is worth one more try with `refresh: true` (only when the caller supplied `getToken`). */
+  canRefresh: boolean;
+  timeoutMs: number;
+  retry: RetryPolicy;
+  fetch: (request: Request) => Promise<Response>;
+  userAgent?: string;
+}
+
+// RFC 9110 token68-ish: visible ASCII without spaces; anything else cannot go in a header safely.
+const sendableToken = /^[\x21-\x7e]+$/;
+
+function isWrite(method: string): boolean {
+  return method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS';
+}
+
+function sleep(ms: number, signal: AbortSignal | null): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+async function bearer(
+  options: TransportOptions,
+  refresh: boolean,
+  method: string,
+  url: string,
+): Promise<string> {
+  let token: unknown;
+  try {
+    token = await options.token({ refresh });
+  } catch (cause) {
+    throw new TenantAuthError('getToken() failed, so no request was sent', { method, url, cause });
+  }
+  if (typeof token !== 'string' || !sendableToken.test(token)) {
+    // Never quote the token: it is a secret even when it is malformed.
+    throw new TenantAuthError('the token is empty or has characters that cannot be sent in an HTTP header', {
+      method,
+      url,
+    });
+  }
+  return `Bearer ${token}`;
+}
+
+export function createTransport(options: TransportOptions): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const method = request.method;
+    const url = redactUrl(request.url);
+    // Buffered once so the request can be replayed.
+    const body = request.body ? await request.arrayBuffer() : undefined;
+    const conditional = request.headers.has('If-Match');
+    let refresh = false;
+    let refreshed = false;
+    let retries = 0;
+
+    for (;;) {
+      const headers = new Headers(request.headers);
+      headers.set('Authorization', await bearer(options, refresh, method, url));
+      if (options.userAgent) headers.set('User-Agent', options.userAgent);
+      const timeout = AbortSignal.timeout(options.timeoutMs);
+      const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+
+      const retryAfter = async (reason: 'network' | number, response?: Response): Promise<boolean> => {
+        if (retries >= options.retry.retries) return false;
+        // A write sent with If-Match is replayed only when the server certainly did not apply it.
+        if (isWrite(method) && conditional && (reason === 'network' || !notAppliedStatuses.has(reason)))
+          return false;
+        const hinted = response ? parseRetryAfter(response.headers.get('Retry-After')) : undefined;
+        if (hinted !== undefined && hinted > options.retry.maxRetryAfterMs) return false;
+        retries++;
+        const delayMs = hinted ?? backoffDelay(options.retry, retries);
+        options.retry.onRetry?.({ attempt: retries, delayMs, reason, method, url });
+        await response?.body?.cancel().catch(() => undefined);
+        await sleep(delayMs, request.signal);
+        return true;
+      };
+
+      let response: Response;
+      try {
+        response = await options.fetch(
+          new Request(request.url, { method, headers, body, signal, redirect: request.redirect }),
+        );
+      } catch (cause) {
+        if (request.signal?.aborted) throw request.signal.reason;
+        if (timeout.aborted) {
+          throw new TenantTimeoutError(`no answer within ${options.timeoutMs} ms`, { method, url, cause });
+        }
+        if (await retryAfter('network')) continue;
+        const reason =
+          cause instanceof Error && cause.cause instanceof Error ? cause.cause.message : String(cause);
+        throw new TenantNetworkError(`could not reach the server (${reason})`, { method, url, cause });
+      }
+
+      if (response.status === 401 && options.canRefresh && !refreshed) {
+        refresh = refreshed = true;
+        await response.body?.cancel().catch(() => undefined);
+        continue;
+      }
+      refresh = false;
+      if (retryableStatuses.has(response.status) && (await retryAfter(response.status, response))) continue;
+      return response;
+    }
+  };
+}
