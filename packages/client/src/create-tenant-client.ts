@@ -57,8 +57,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Maps a non-2xx answer to the error class for its status. */
-function errorFor(response: Response, body: unknown, method: string): TenantApiError {
+/**
+ * The client's error for a non-2xx answer, by status. Exported for callers of the raw client:
+ * `const { response, error } = await client.raw.POST(…); if (!response.ok) throw tenantErrorFromResponse(response, error)`.
+ */
+export function tenantErrorFromResponse(response: Response, body: unknown, method = 'POST'): TenantApiError {
   const { errors, codes, violations } = parseErrorBody(body);
   const details = { status: response.status, errors, codes, method, url: redactUrl(response.url) };
   const said = errors[0]?.message ? `: ${errors.map((e) => e.message).join('; ')}` : '';
@@ -129,7 +132,7 @@ export function createTenantClient(options: TenantClientOptions): TenantClient {
   async function getTenantWithETag(requestOptions: RequestOptions = {}) {
     return call('GET', async () => {
       const { response, data, error } = await raw.GET('/tenant', { parseAs: 'text', ...requestOptions });
-      if (!response.ok) throw errorFor(response, error, 'GET');
+      if (!response.ok) throw tenantErrorFromResponse(response, error, 'GET');
       let tenant: unknown;
       try {
         tenant = JSON.parse(String(data));
@@ -160,6 +163,9 @@ export function createTenantClient(options: TenantClientOptions): TenantClient {
       return (await getTenantWithETag(requestOptions)).tenant;
     },
     async updateTenant(patch, { ifMatch, ...requestOptions } = {}) {
+      // Loaded on first use: the validators carry the spec's schemas and ajv, which a read-only
+      // caller (or a browser page's first paint) does not need.
+      const { validateTenantUpdate } = await import('@tenantctl/schema/validate');
       const checked = validateTenantUpdate(patch);
       if (!checked.valid) {
         const list = checked.violations.map((v) => v.message).join('; ');
@@ -176,7 +182,7 @@ export function createTenantClient(options: TenantClientOptions): TenantClient {
           ...(ifMatch === undefined ? {} : { params: { header: { 'If-Match': ifMatch } } }),
           ...requestOptions,
         });
-        if (!response.ok) throw errorFor(response, error, 'POST');
+        if (!response.ok) throw tenantErrorFromResponse(response, error, 'POST');
         await response.body?.cancel().catch(() => undefined);
         return { etag: response.headers.get('ETag') ?? undefined };
       });

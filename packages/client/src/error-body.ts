@@ -1,5 +1,6 @@
 // Reads the vendor's error body `{"errors":[{code,message,detail}]}` leniently: whatever arrives, never throws.
-import { type ErrorItem, type KnownErrorCode, knownErrorCodeValues, type Violation } from '@tenantctl/schema';
+import type { ErrorItem, KnownErrorCode, Violation } from '@tenantctl/schema';
+import { knownErrorCodeValues } from '@tenantctl/schema/enums';
 
 const known = new Set<string>(knownErrorCodeValues);
 

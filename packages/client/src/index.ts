@@ -5,6 +5,7 @@ export {
   type RequestOptions,
   type TenantClient,
   type TenantClientOptions,
+  tenantErrorFromResponse,
   type UpdateOptions,
 } from './create-tenant-client.js';
 export {
