@@ -1,5 +1,5 @@
 // The Tenant API client: typed methods over the raw openapi-fetch client, validating patches before sending.
-import { type paths, type Tenant, type TenantUpdate, validateTenantUpdate } from '@tenantctl/schema';
+import type { paths, Tenant, TenantUpdate } from '@tenantctl/schema';
 import createClient, { type Client } from 'openapi-fetch';
 import { parseErrorBody } from './error-body.js';
 import {

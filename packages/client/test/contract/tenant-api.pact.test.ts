@@ -97,9 +97,8 @@ describe('Tenant API consumer contract', () => {
       .executeTest(async (server) => {
         const client = clientFor(server.url);
         // The typed method refuses this before sending; the raw client is how a bad body reaches a server.
-        // biome-ignore lint/suspicious/noExplicitAny: deliberately bypassing the types
         const { response, error } = await client.raw.POST('/tenant', {
-          body: { recording_retention: 0 } as any,
+          body: { recording_retention: 0 } as never,
         });
         const mapped = tenantErrorFromResponse(response, error);
         expect(mapped).toBeInstanceOf(TenantValidationError);

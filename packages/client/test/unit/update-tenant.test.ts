@@ -32,8 +32,7 @@ describe('updateTenant', () => {
   ])('rejects %s before sending anything', async (_what, patch, paths) => {
     server.script({ status: 200 });
     const client = createTenantClient({ baseUrl: server.baseUrl, token: 't' });
-    // biome-ignore lint/suspicious/noExplicitAny: deliberately ill-typed input, as from JavaScript callers
-    const error = await client.updateTenant(patch as any).catch((e: unknown) => e);
+    const error = await client.updateTenant(patch as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TenantValidationError);
     const violations = (error as TenantValidationError).violations;
     expect(violations.map((v) => v.path)).toEqual(paths);
