@@ -1,0 +1,19 @@
+// Versioned schema migrations, applied in order; `PRAGMA user_version` records the last one applied.
+// Append new steps; never edit one that has shipped.
+export const migrations: readonly string[] = [
+  // 1: tenants keep their settings as one JSON object (the fields come from the spec, not from columns).
+  `CREATE TABLE tenants (
+     id TEXT PRIMARY KEY,
+     settings TEXT NOT NULL CHECK (json_valid(settings) AND json_type(settings) = 'object'),
+     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+     updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+   ) STRICT;
+   CREATE TABLE tokens (
+     id TEXT PRIMARY KEY,
+     tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+     hash BLOB NOT NULL UNIQUE CHECK (length(hash) = 32),
+     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+     revoked_at TEXT
+   ) STRICT;
+   CREATE INDEX tokens_tenant ON tokens(tenant_id);`,
+];
