@@ -75,8 +75,12 @@ function describeRule(error: ErrorObject): { rule: string; text: string } {
   };
   const example = schema.examples?.[0] === undefined ? '' : `, e.g. ${JSON.stringify(schema.examples[0])}`;
   switch (error.keyword) {
-    case 'type':
-      return { rule: 'type', text: `must be ${typeNames[String(params.type)] ?? String(params.type)}` };
+    case 'type': {
+      const names = String(params.type)
+        .split(',')
+        .map((type) => typeNames[type] ?? type);
+      return { rule: 'type', text: `must be ${names.join(' or ')}` };
+    }
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':

@@ -1,0 +1,47 @@
+// Provider verification: the client's consumer pacts replayed against the real server on a real SQLite file.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, serve } from '../../src/server.js';
+import { openSqliteStore } from '../../src/storage/sqlite-store.js';
+import type { TenantStore } from '../../src/storage/tenant-store.js';
+import { providerStates } from './provider-states.js';
+import { pactFiles, verifyPacts } from './verify-pacts.js';
+
+const pactDir = fileURLToPath(new URL('../../../../pacts/', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'tenant-provider-'));
+let store: TenantStore;
+let server: RunningServer;
+
+beforeAll(async () => {
+  store = openSqliteStore({ path: join(dir, 'tenants.db') });
+  server = await serve({ store, port: 0, logger: false });
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('provider verification', () => {
+  it('finds the consumer pacts', () => {
+    expect(pactFiles(pactDir).length).toBeGreaterThan(0);
+  });
+
+  it('honours every interaction of every pact', async () => {
+    await verifyPacts({
+      pactDir,
+      providerBaseUrl: new URL(server.url).origin,
+      stateHandlers: providerStates(store),
+    });
+  }, 60_000);
+
+  it('fails, rather than passes, when there is no pact to verify', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'no-pacts-'));
+    await expect(
+      verifyPacts({ pactDir: empty, providerBaseUrl: server.url, stateHandlers: {} }),
+    ).rejects.toThrow(/no pact files/);
+    rmSync(empty, { recursive: true });
+  });
+});
