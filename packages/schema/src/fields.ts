@@ -25,6 +25,8 @@ export interface FieldInfo {
   contentMediaType?: string;
   /** The name of the shared component the field uses, e.g. `TimeZone`, if any. */
   component?: string;
+  /** The section tools show the field in (`x-group` in the spec), e.g. `Retention`. */
+  group: string;
 }
 
 function componentOf(node: { $ref?: string; anyOf?: readonly { $ref?: string }[] }): string | undefined {
@@ -46,6 +48,7 @@ function describe(name: string, settable: boolean): FieldInfo {
     settable,
     readOnly: node.readOnly === true,
     secret: node.format === 'password',
+    group: node['x-group'] ?? 'Other',
   };
   const optional = {
     format: node.format,

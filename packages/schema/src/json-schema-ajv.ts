@@ -20,8 +20,8 @@ export function createSpecAjv(): Ajv2020 {
     coerceTypes: false,
     useDefaults: false,
     removeAdditional: false,
-    // `example` was turned into `examples`; these are OpenAPI's own annotations.
-    keywords: ['discriminator', 'xml', 'externalDocs'],
+    // `example` was turned into `examples`; these are OpenAPI's own annotations and the spec's `x-group`.
+    keywords: ['discriminator', 'xml', 'externalDocs', 'x-group'],
   });
   addFormats(ajv, ['int32', 'int64', 'password']);
   ajv.addFormat('uint32', {

@@ -20,6 +20,7 @@ export interface SchemaNode {
   anyOf?: readonly SchemaNode[];
   properties?: Readonly<Record<string, SchemaNode>>;
   additionalProperties?: boolean | SchemaNode;
+  'x-group'?: string;
 }
 
 const root = tenantJsonSchema as unknown as { $defs: Record<string, SchemaNode> };

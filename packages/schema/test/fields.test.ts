@@ -39,6 +39,12 @@ describe('field metadata', () => {
     expect(fieldInfo(name)).toMatchObject(expected);
   });
 
+  it('puts every field in a group', () => {
+    expect(tenantFields().filter((f) => f.group === 'Other')).toEqual([]);
+    expect(fieldInfo('log_retention')?.group).toBe('Retention');
+    expect(fieldInfo('max_extensions')?.group).toBe('Limits');
+  });
+
   it('knows nothing of a field the spec does not have', () => {
     expect(fieldInfo('office_hours')).toBeUndefined();
   });

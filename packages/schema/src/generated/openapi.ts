@@ -202,7 +202,8 @@ export interface components {
         /**
          * @description The properties of the current tenant. Any property may be `null` (blank, see the API
          *     description). The object is open: the vendor adds properties over time, and a consumer must
-         *     accept and ignore properties it does not know.
+         *     accept and ignore properties it does not know. `x-group` names the section a tool shows a
+         *     property in.
          */
         Tenant: {
             /** @description The unique ID of tenant. */

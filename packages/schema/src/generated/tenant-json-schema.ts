@@ -1123,6 +1123,7 @@ export const tenantJsonSchema = {
       "minProperties": 1,
       "properties": {
         "name": {
+          "x-group": "General",
           "type": "string",
           "minLength": 1,
           "maxLength": 1024,
@@ -1132,6 +1133,7 @@ export const tenantJsonSchema = {
           ]
         },
         "domain": {
+          "x-group": "General",
           "type": "string",
           "minLength": 1,
           "maxLength": 280,
@@ -1141,6 +1143,7 @@ export const tenantJsonSchema = {
           ]
         },
         "website": {
+          "x-group": "General",
           "type": "string",
           "maxLength": 255,
           "description": "The official website of tenant.",
@@ -1149,31 +1152,38 @@ export const tenantJsonSchema = {
           ]
         },
         "timezone": {
+          "x-group": "General",
           "$ref": "#/$defs/TimeZone",
           "description": "Timezone for tenant."
         },
         "currency": {
+          "x-group": "General",
           "$ref": "#/$defs/CurrencyCode"
         },
         "region": {
+          "x-group": "General",
           "$ref": "#/$defs/CountryCode"
         },
         "enable_video_recording": {
+          "x-group": "Recording",
           "type": "boolean",
           "description": "Allow extension video recording.",
           "default": false
         },
         "enable_audio_recording": {
+          "x-group": "Recording",
           "type": "boolean",
           "description": "Allow extension audio recording.",
           "default": false
         },
         "enable_dual_track_recording": {
+          "x-group": "Recording",
           "type": "boolean",
           "description": "Allow dual track recording for calls.",
           "default": false
         },
         "custom_options": {
+          "x-group": "General",
           "type": "string",
           "contentMediaType": "application/json",
           "description": "Some custom configuration options serialized as json string",
@@ -1182,36 +1192,43 @@ export const tenantJsonSchema = {
           ]
         },
         "recording_retention": {
+          "x-group": "Retention",
           "$ref": "#/$defs/RetentionDays",
           "format": "int32",
           "description": "The retention period in days of recordings.",
           "default": 180
         },
         "call_report_retention": {
+          "x-group": "Retention",
           "$ref": "#/$defs/RetentionDays",
           "description": "The retention period in days of call report files.",
           "default": 30
         },
         "log_retention": {
+          "x-group": "Retention",
           "$ref": "#/$defs/RetentionDays",
           "description": "The retention period in days of audit logs and event logs.",
           "default": 180
         },
         "temp_file_retention": {
+          "x-group": "Retention",
           "$ref": "#/$defs/RetentionDays",
           "description": "The retention period in days of temporary files.",
           "default": 30
         },
         "extension_im_disk_quota": {
+          "x-group": "Storage",
           "$ref": "#/$defs/DiskQuota",
           "description": "The maximum size of disk space that the extension user is allowed to have for IM service.\nSpecify a positive number and specify the unit at the same time, KB, MB, GB, PB are all allowed.\nFor example: 100MB, 1000GB. Leave it empty, means unlimited.\n",
           "default": "1GB"
         },
         "contact_match_type": {
+          "x-group": "Contacts",
           "$ref": "#/$defs/ContactMatchType",
           "default": "MATCH_EXACTLY"
         },
         "contact_match_length": {
+          "x-group": "Contacts",
           "type": "integer",
           "format": "int32",
           "description": "The matched length of characters when contact_match_type is MATCH_LENGTH.",
@@ -1220,10 +1237,12 @@ export const tenantJsonSchema = {
           ]
         },
         "contact_append_type": {
+          "x-group": "Contacts",
           "$ref": "#/$defs/ContactAppendType",
           "default": "DISABLE"
         },
         "contact_update_interval": {
+          "x-group": "Contacts",
           "type": "integer",
           "format": "uint32",
           "minimum": 1,
@@ -1232,10 +1251,12 @@ export const tenantJsonSchema = {
           "default": 720
         },
         "avatar_file_id": {
+          "x-group": "Avatar",
           "$ref": "#/$defs/ResourceId",
           "description": "The unique ID of the file."
         },
         "stir_shaken_cert": {
+          "x-group": "STIR/SHAKEN",
           "type": "string",
           "description": "Content of this certificate file for STIR/SHAKEN support.",
           "examples": [
@@ -1243,6 +1264,7 @@ export const tenantJsonSchema = {
           ]
         },
         "stir_shaken_key": {
+          "x-group": "STIR/SHAKEN",
           "type": "string",
           "format": "password",
           "description": "Content of this private certificate file for STIR/SHAKEN support.\nA secret: `format: password` tells tools to hide it.\n",
@@ -1254,10 +1276,11 @@ export const tenantJsonSchema = {
     },
     "Tenant": {
       "type": "object",
-      "description": "The properties of the current tenant. Any property may be `null` (blank, see the API\ndescription). The object is open: the vendor adds properties over time, and a consumer must\naccept and ignore properties it does not know.\n",
+      "description": "The properties of the current tenant. Any property may be `null` (blank, see the API\ndescription). The object is open: the vendor adds properties over time, and a consumer must\naccept and ignore properties it does not know. `x-group` names the section a tool shows a\nproperty in.\n",
       "additionalProperties": true,
       "properties": {
         "id": {
+          "x-group": "General",
           "anyOf": [
             {
               "$ref": "#/$defs/ResourceId"
@@ -1359,6 +1382,7 @@ export const tenantJsonSchema = {
           ]
         },
         "enable_billing": {
+          "x-group": "Features",
           "type": [
             "boolean",
             "null"
@@ -1367,6 +1391,7 @@ export const tenantJsonSchema = {
           "default": false
         },
         "enable_feature_billing": {
+          "x-group": "Features",
           "type": [
             "boolean",
             "null"
@@ -1375,6 +1400,7 @@ export const tenantJsonSchema = {
           "default": false
         },
         "enable_feature_call_statistics": {
+          "x-group": "Features",
           "type": [
             "boolean",
             "null"
@@ -1383,6 +1409,7 @@ export const tenantJsonSchema = {
           "default": true
         },
         "enable_feature_contact_center": {
+          "x-group": "Features",
           "type": [
             "boolean",
             "null"
@@ -1391,6 +1418,7 @@ export const tenantJsonSchema = {
           "default": true
         },
         "enable_feature_message_channels": {
+          "x-group": "Features",
           "type": [
             "boolean",
             "null"
@@ -1399,6 +1427,7 @@ export const tenantJsonSchema = {
           "default": true
         },
         "enable_feature_microsoft_teams": {
+          "x-group": "Features",
           "type": [
             "boolean",
             "null"
@@ -1407,6 +1436,7 @@ export const tenantJsonSchema = {
           "default": true
         },
         "enable_feature_trunks": {
+          "x-group": "Features",
           "type": [
             "boolean",
             "null"
@@ -1415,6 +1445,7 @@ export const tenantJsonSchema = {
           "default": true
         },
         "enable_feature_whats_app": {
+          "x-group": "Features",
           "type": [
             "boolean",
             "null"
@@ -1433,6 +1464,7 @@ export const tenantJsonSchema = {
           ]
         },
         "max_extensions": {
+          "x-group": "Limits",
           "type": [
             "integer",
             "null"
@@ -1442,6 +1474,7 @@ export const tenantJsonSchema = {
           "default": 1000
         },
         "max_concurrent_calls": {
+          "x-group": "Limits",
           "type": [
             "integer",
             "null"
@@ -1451,6 +1484,7 @@ export const tenantJsonSchema = {
           "default": 20
         },
         "max_ring_groups": {
+          "x-group": "Limits",
           "type": [
             "integer",
             "null"
@@ -1460,6 +1494,7 @@ export const tenantJsonSchema = {
           "default": 20
         },
         "max_virtual_receptionists": {
+          "x-group": "Limits",
           "type": [
             "integer",
             "null"
@@ -1469,6 +1504,7 @@ export const tenantJsonSchema = {
           "default": 20
         },
         "max_call_queues": {
+          "x-group": "Limits",
           "type": [
             "integer",
             "null"
@@ -1478,6 +1514,7 @@ export const tenantJsonSchema = {
           "default": 20
         },
         "max_conference_rooms": {
+          "x-group": "Limits",
           "type": [
             "integer",
             "null"
@@ -1487,6 +1524,7 @@ export const tenantJsonSchema = {
           "default": 20
         },
         "disk_quota": {
+          "x-group": "Storage",
           "anyOf": [
             {
               "$ref": "#/$defs/DiskQuota"
@@ -1499,6 +1537,7 @@ export const tenantJsonSchema = {
           "default": ""
         },
         "used_disk_quota": {
+          "x-group": "Storage",
           "anyOf": [
             {
               "$ref": "#/$defs/DiskUsage"
@@ -1510,6 +1549,7 @@ export const tenantJsonSchema = {
           "description": "The used disk quota, an number followed by unit (KB, MB, GB, PB)."
         },
         "im_disk_quota": {
+          "x-group": "Storage",
           "anyOf": [
             {
               "$ref": "#/$defs/DiskQuota"
@@ -1612,6 +1652,7 @@ export const tenantJsonSchema = {
           ]
         },
         "avatar_file_name": {
+          "x-group": "Avatar",
           "type": [
             "string",
             "null"
@@ -1619,6 +1660,7 @@ export const tenantJsonSchema = {
           "description": "The name of the file."
         },
         "avatar_file_size": {
+          "x-group": "Avatar",
           "type": [
             "integer",
             "null"
@@ -1630,6 +1672,7 @@ export const tenantJsonSchema = {
           ]
         },
         "avatar_file_url": {
+          "x-group": "Avatar",
           "type": [
             "string",
             "null"
