@@ -59,11 +59,20 @@ function editDistance(a: string, b: string): number {
   return row[b.length] ?? 0;
 }
 
-function didYouMean(name: string): string {
-  const best = settableFieldNames()
-    .map((candidate) => ({ candidate, distance: editDistance(name, candidate) }))
+/** The field name closest to a mistyped one (at most two edits away), if any. */
+export function suggestFieldName(
+  name: string,
+  among: readonly string[] = settableFieldNames(),
+): string | undefined {
+  const best = among
+    .map((candidate) => ({ candidate, distance: editDistance(name.toLowerCase(), candidate) }))
     .sort((x, y) => x.distance - y.distance)[0];
-  return best && best.distance <= 2 ? ` (did you mean "${best.candidate}"?)` : '';
+  return best && best.distance <= 2 ? best.candidate : undefined;
+}
+
+function didYouMean(name: string): string {
+  const hint = suggestFieldName(name);
+  return hint ? ` (did you mean "${hint}"?)` : '';
 }
 
 function describeRule(error: ErrorObject): { rule: string; text: string } {

@@ -1,0 +1,68 @@
+import { type FieldInfo, fieldInfo, tenantFields } from '@tenantctl/schema';
+import { ExitCode, type ExitCodeValue, usageError } from '../exit-error.js';
+import type { Io } from '../io.js';
+import { suggestField } from '../suggest-field.js';
+
+const LISTED_ENUM_VALUES = 12;
+
+function typeOf(field: FieldInfo): string {
+  return field.format && field.format !== 'password' ? `${field.type} (${field.format})` : field.type;
+}
+
+function firstSentence(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.split(/\.(?:\s|$)/)[0] ?? line;
+}
+
+function details(field: FieldInfo, io: Io): string {
+  const rows: [string, string][] = [
+    ['type', typeOf(field)],
+    ['can be set', field.settable ? 'yes (tenantctl set / apply)' : 'no, read-only'],
+  ];
+  const bounds = [
+    field.minimum !== undefined ? `≥ ${field.minimum}` : '',
+    field.maximum !== undefined ? `≤ ${field.maximum}` : '',
+    field.minLength !== undefined ? `at least ${field.minLength} characters` : '',
+    field.maxLength !== undefined ? `at most ${field.maxLength} characters` : '',
+  ].filter(Boolean);
+  if (bounds.length > 0) rows.push(['bounds', bounds.join(', ')]);
+  if (field.pattern) rows.push(['pattern', field.pattern]);
+  if (field.contentMediaType) rows.push(['content', `a string holding ${field.contentMediaType}`]);
+  if (field.enum) {
+    const values =
+      field.enum.length <= LISTED_ENUM_VALUES
+        ? field.enum.join(', ')
+        : `${field.enum.length} values (${field.component ?? 'see the spec'}), e.g. ${field.enum.slice(0, 3).join(', ')}…`;
+    rows.push(['values', values]);
+  }
+  if (field.default !== undefined) rows.push(['default', JSON.stringify(field.default)]);
+  if (field.example !== undefined && !field.secret) rows.push(['example', JSON.stringify(field.example)]);
+  if (field.secret) rows.push(['secret', 'yes: shown as <redacted> unless --show-secrets']);
+  const width = Math.max(...rows.map(([key]) => key.length));
+  return [
+    io.color.bold(field.name),
+    field.description.trim(),
+    '',
+    ...rows.map(([key, value]) => `${key.padEnd(width)}  ${value}`),
+  ].join('\n');
+}
+
+/** `tenantctl explain [FIELD]`: from the spec, never restated. */
+export async function run(field: string | undefined, io: Io): Promise<ExitCodeValue> {
+  if (field !== undefined) {
+    const info = fieldInfo(field);
+    if (!info) throw usageError(`unknown field "${field}"${suggestField(field)}`);
+    io.out(details(info, io));
+    return ExitCode.ok;
+  }
+  const fields = tenantFields();
+  const width = Math.max(...fields.map((f) => f.name.length));
+  const typeWidth = Math.max(...fields.map((f) => typeOf(f).length));
+  for (const f of fields) {
+    const mark = f.settable ? 'settable ' : 'read-only';
+    io.out(
+      `${f.name.padEnd(width)}  ${typeOf(f).padEnd(typeWidth)}  ${mark}  ${firstSentence(f.description)}`,
+    );
+  }
+  return ExitCode.ok;
+}

@@ -1,0 +1,10 @@
+import { suggestFieldName, tenantFields } from '@tenantctl/schema';
+
+/** ` (did you mean "x"?)` for a mistyped field name, or a pointer to the list. */
+export function suggestField(name: string): string {
+  const hint = suggestFieldName(
+    name,
+    tenantFields().map((field) => field.name),
+  );
+  return hint ? ` (did you mean "${hint}"?)` : '; run tenantctl explain for the list';
+}
