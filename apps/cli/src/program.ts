@@ -114,14 +114,17 @@ export function buildProgram(
     .option('--url <url>', 'base URL of the API')
     .option('--token-file <file>', 'take the token from this file')
     .option('--token-stdin', 'store the token read from standard input (config file mode 0600)')
-    .action((options, command: Command) => {
+    .action((_options, command: Command) => {
+      // --url, --token-file, --token-stdin and --profile are also global options: read both levels.
+      const options = command.optsWithGlobals();
       runWith(command, async (io) => (await import('./commands/config.js')).set(options, io));
     });
   config
     .command('show')
     .description('show a profile (never the token)')
     .option('--profile <name>', 'profile name', 'default')
-    .action((options, command: Command) => {
+    .action((_options, command: Command) => {
+      const options = command.optsWithGlobals();
       runWith(command, async (io) => (await import('./commands/config.js')).show(options, io));
     });
   config
@@ -134,7 +137,8 @@ export function buildProgram(
     .command('remove')
     .description('remove a profile')
     .option('--profile <name>', 'profile name', 'default')
-    .action((options, command: Command) => {
+    .action((_options, command: Command) => {
+      const options = command.optsWithGlobals();
       runWith(command, async (io) => (await import('./commands/config.js')).remove(options, io));
     });
 

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Violation } from '@tenantctl/schema';
 import { usageError } from './exit-error.js';
 import type { Io } from './io.js';
+import { loadYaml } from './load-yaml.js';
 
 /** Thrown with every violation, so the user fixes them all at once. */
 function invalid(violations: readonly Violation[], what: string): Error {
@@ -36,7 +37,7 @@ export interface FileSettings {
 }
 
 export async function settingsFromFile(file: string, dropReadOnly: boolean, io: Io): Promise<FileSettings> {
-  const [{ parse }, schema] = await Promise.all([import('yaml'), import('@tenantctl/schema')]);
+  const [{ parse }, schema] = await Promise.all([loadYaml(), import('@tenantctl/schema')]);
   const name = file === '-' ? 'standard input' : file;
   let text: string;
   try {

@@ -3,6 +3,7 @@ import { type ConnectionFlags, connect } from '../connection.js';
 import { ExitCode, type ExitCodeValue, usageError } from '../exit-error.js';
 import { bareValue, formatValue } from '../format-value.js';
 import type { Io } from '../io.js';
+import { loadYaml } from '../load-yaml.js';
 import { suggestField } from '../suggest-field.js';
 
 export type OutputFormat = 'table' | 'json' | 'yaml';
@@ -53,7 +54,7 @@ export async function run(options: GetOptions, io: Io): Promise<ExitCodeValue> {
   } else if (options.output === 'json') {
     io.out(JSON.stringify(selected, null, 2));
   } else if (options.output === 'yaml') {
-    const { stringify } = await import('yaml');
+    const { stringify } = await loadYaml();
     io.out(stringify(selected));
   } else {
     io.out(renderTable(selected, io, options.showSecrets === true));

@@ -1,0 +1,52 @@
+// The real reference server on a real SQLite file, with one tenant and its token, and a list of the
+// requests that reached it (to prove that invalid input sends nothing).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTenant, createToken, openSqliteStore, serve } from '@tenantctl/server';
+
+export interface ReferenceServer {
+  url: string;
+  token: string;
+  /** `METHOD path` of every request the server received, in order. */
+  requests: string[];
+  /** The tenant as stored now (read without going through the request list). */
+  tenant(): Promise<Record<string, unknown>>;
+  close(): Promise<void>;
+}
+
+export async function startReferenceServer(): Promise<ReferenceServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'tenantctl-e2e-'));
+  const store = openSqliteStore({ path: join(dir, 'tenants.db') });
+  const tenant = createTenant(store, 'E2E Tenant');
+  const { token } = createToken(store, tenant.id);
+  const requests: string[] = [];
+  let counting = true;
+  const stream = {
+    write(line: string) {
+      const entry = JSON.parse(line) as { req?: { method: string; path: string } };
+      if (entry.req && counting) requests.push(`${entry.req.method} ${entry.req.path}`);
+    },
+  } as unknown as NodeJS.WritableStream;
+  const server = await serve({ store, port: 0, logger: { level: 'info', stream } });
+  return {
+    url: server.url,
+    token,
+    requests,
+    async tenant() {
+      counting = false;
+      try {
+        const response = await fetch(`${server.url}/tenant`, {
+          headers: { Authorization: `Bearer ${token}` },
+        });
+        return (await response.json()) as Record<string, unknown>;
+      } finally {
+        counting = true;
+      }
+    },
+    async close() {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
