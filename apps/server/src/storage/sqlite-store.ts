@@ -20,9 +20,13 @@ interface TenantRow {
   settings: string;
 }
 
-/** A random id in the style of the vendor's resource ids (URL-safe base64). */
+/**
+ * A random id in the style of the vendor's (`NzAwNTUxOTA5NzczMTQ4MTYw` is the base64 of an 18-digit
+ * number): only letters and digits, so it never reads as an option on a command line.
+ */
 export function newResourceId(): string {
-  return randomBytes(18).toString('base64url');
+  const digits = Array.from(randomBytes(18), (byte) => String(byte % 10)).join('');
+  return Buffer.from(`${1 + (randomBytes(1)[0] ?? 0) % 9}${digits.slice(1)}`).toString('base64');
 }
 
 function migrate(db: Database.Database): void {

@@ -28,6 +28,8 @@ describe('GET /tenant', () => {
     expect(Object.keys(body)).toEqual([...tenantFieldNames()]);
     expect(validateTenant(body).valid).toBe(true);
     expect(body).toMatchObject({ id: server.tenantA.id, name: 'Tenant A' });
+    // Like the vendor's ids: letters and digits only (one starting with "-" once broke `--tenant ID`).
+    expect(body.id).toMatch(/^[A-Za-z0-9]{24}$/);
     for (const field of tenantFields()) {
       if (field.name !== 'name' && field.name !== 'id' && body[field.name] !== undefined) {
         expect(body[field.name], field.name).toEqual(field.default ?? null);
