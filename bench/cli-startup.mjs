@@ -17,5 +17,6 @@ export function cliStartup(extra = []) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const [name, ms, ratio] of cliStartup()) console.log(`${name.padEnd(24)} ${ms.toFixed(1).padStart(7)} ms  ${ratio.toFixed(2)}×`);
+  for (const [name, ms, ratio] of cliStartup())
+    console.log(`${name.padEnd(24)} ${ms.toFixed(1).padStart(7)} ms  ${ratio.toFixed(2)}×`);
 }

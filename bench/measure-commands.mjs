@@ -26,7 +26,10 @@ export function measureCommands(commands, { rounds = 30, warmup = 3 } = {}) {
   for (let round = 0; round < warmup + rounds; round++) {
     for (const c of shuffled(commands)) {
       const start = process.hrtime.bigint();
-      const result = spawnSync(c.command[0], c.command.slice(1), { env: { ...process.env, ...c.env }, stdio: 'ignore' });
+      const result = spawnSync(c.command[0], c.command.slice(1), {
+        env: { ...process.env, ...c.env },
+        stdio: 'ignore',
+      });
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       if (result.status !== 0) throw new Error(`${c.name} exited with ${result.status}`);
       if (round >= warmup) samples.get(c.name).push(ms);
@@ -35,7 +38,10 @@ export function measureCommands(commands, { rounds = 30, warmup = 3 } = {}) {
   return new Map(
     [...samples].map(([name, values]) => {
       const sorted = [...values].sort((a, b) => a - b);
-      return [name, { medianMs: median(values), p90Ms: sorted[Math.floor(sorted.length * 0.9)], runs: values.length }];
+      return [
+        name,
+        { medianMs: median(values), p90Ms: sorted[Math.floor(sorted.length * 0.9)], runs: values.length },
+      ];
     }),
   );
 }

@@ -5,6 +5,8 @@ export default defineConfig({
     projects: [
       { test: { name: 'integration', include: ['test/integration/**/*.test.ts'] } },
       { test: { name: 'contract', include: ['test/contract/**/*.test.ts'] } },
+      // Property, fault and security tests: each bounded, each printing its figures.
+      { test: { name: 'hardening', include: ['test/hardening/**/*.test.ts'], testTimeout: 120_000 } },
     ],
   },
 });

@@ -26,7 +26,7 @@ interface TenantRow {
  */
 export function newResourceId(): string {
   const digits = Array.from(randomBytes(18), (byte) => String(byte % 10)).join('');
-  return Buffer.from(`${1 + (randomBytes(1)[0] ?? 0) % 9}${digits.slice(1)}`).toString('base64');
+  return Buffer.from(`${1 + ((randomBytes(1)[0] ?? 0) % 9)}${digits.slice(1)}`).toString('base64');
 }
 
 function migrate(db: Database.Database): void {
