@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'integration', include: ['test/integration/**/*.test.ts'] } },
-      { test: { name: 'contract', include: ['test/contract/**/*.test.ts'] } },
+      // Generous: these tests spawn real processes, and CI runs several packages' tests at once on 2 cores.
+      { test: { name: 'integration', include: ['test/integration/**/*.test.ts'], testTimeout: 30_000 } },
+      { test: { name: 'contract', include: ['test/contract/**/*.test.ts'], testTimeout: 30_000 } },
       // Property, fault and security tests: each bounded, each printing its figures.
       { test: { name: 'hardening', include: ['test/hardening/**/*.test.ts'], testTimeout: 120_000 } },
     ],
