@@ -1,5 +1,6 @@
 // Builds the Tenant API as a fastify app (never listens: see server.ts). Every error leaves as the
 // vendor's `{"errors":[…]}` body; nothing a client sends can produce a 500 or a stack trace.
+import { createServer } from 'node:http';
 import { validateTenantUpdate } from '@tenantctl/schema';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { ApiError, apiError, unauthorized, validationError } from './api-errors.js';
@@ -34,11 +35,22 @@ export function buildApp(options: AppOptions): FastifyInstance {
   const { store } = options;
   const prefix = (options.prefix ?? DEFAULT_PREFIX).replace(/\/+$/, '');
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
   const app = Fastify({
     logger: options.logger === false ? false : loggerOptions(options.logger),
     bodyLimit,
-    requestTimeout: options.requestTimeoutMs ?? 10_000,
-    connectionTimeout: options.requestTimeoutMs ?? 10_000,
+    // Node checks request timeouts every `connectionsCheckingInterval` (30 s by default): check each
+    // second, so that a slow client (slow-loris) is dropped soon after its time is up.
+    serverFactory: (handler) =>
+      createServer(
+        {
+          requestTimeout: requestTimeoutMs,
+          headersTimeout: requestTimeoutMs,
+          connectionsCheckingInterval: 1000,
+          keepAliveTimeout: 5000,
+        },
+        handler,
+      ),
     // Keys such as __proto__ are kept as plain keys so the validator names them as unknown fields;
     // bodies are validated before anything is merged.
     onProtoPoisoning: 'ignore',

@@ -20,7 +20,8 @@ const tokens: string[] = [];
 
 beforeAll(async () => {
   store = openSqliteStore({ path: join(dir, 'tenants.db') });
-  for (const name of ['One', 'Two', 'Three']) tokens.push(createToken(store, createTenant(store, name).id).token);
+  for (const name of ['One', 'Two', 'Three'])
+    tokens.push(createToken(store, createTenant(store, name).id).token);
   server = await serve({ store, port: 0, logger: false });
 });
 afterAll(async () => {
@@ -39,7 +40,9 @@ describe('concurrency', () => {
       const [value] = fc.sample(validValue(field), { numRuns: 1, seed: i });
       return { token, field: field.name, value };
     });
-    const responses = await Promise.all(writes.map((w) => postTenant(server.url, w.token, { [w.field]: w.value })));
+    const responses = await Promise.all(
+      writes.map((w) => postTenant(server.url, w.token, { [w.field]: w.value })),
+    );
     expect(responses.map((r) => r.status)).toEqual(Array(50).fill(200));
     // Read back from the store: avatar_file_id is write-only (GET does not return it).
     const tenants = store.listTenants();
@@ -47,13 +50,17 @@ describe('concurrency', () => {
       const tenantIndex = tokens.indexOf(w.token);
       expect(tenants[tenantIndex]?.settings[w.field], w.field).toEqual(w.value);
     }
-    console.log(`concurrency: 50 parallel POSTs over ${settableFieldNames().length} fields × 3 tenants, 50/50 landed`);
+    console.log(
+      `concurrency: 50 parallel POSTs over ${settableFieldNames().length} fields × 3 tenants, 50/50 landed`,
+    );
   });
 
   it('50 parallel POSTs with the same If-Match: exactly one succeeds, 49 get 412', async () => {
     const { etag } = await getTenant(server.url, tokens[0] ?? '');
     const responses = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => postTenant(server.url, tokens[0] ?? '', { name: `writer ${i}` }, { 'If-Match': etag ?? '' })),
+      Array.from({ length: 50 }, (_, i) =>
+        postTenant(server.url, tokens[0] ?? '', { name: `writer ${i}` }, { 'If-Match': etag ?? '' }),
+      ),
     );
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);

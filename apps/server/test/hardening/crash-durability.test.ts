@@ -18,7 +18,9 @@ const db = join(dir, 'tenants.db');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function startServer(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [cli, 'serve', '--db', db, '--port', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [cli, 'serve', '--db', db, '--port', String(port)], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   await new Promise<void>((resolve, reject) => {
     let text = '';
     child.stderr?.on('data', (chunk: Buffer) => {
@@ -51,7 +53,9 @@ describe('crash durability', () => {
       const seen = (await (await fetch(url, { headers })).json()) as Record<string, unknown>;
       const n = Number(seen.recording_retention);
       if (acknowledged > 0) {
-        expect(n === acknowledged || n === acknowledged + 1, `saw ${n}, acknowledged ${acknowledged}`).toBe(true);
+        expect(n === acknowledged || n === acknowledged + 1, `saw ${n}, acknowledged ${acknowledged}`).toBe(
+          true,
+        );
         expect(seen).toMatchObject(update(n));
       }
       counter = Math.max(counter, n);
@@ -67,7 +71,11 @@ describe('crash durability', () => {
         for (;;) {
           const next = counter + 1;
           try {
-            const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(update(next)) });
+            const response = await fetch(url, {
+              method: 'POST',
+              headers,
+              body: JSON.stringify(update(next)),
+            });
             if (response.status !== 200) throw new Error(`status ${response.status}`);
             counter = next;
             acknowledged = next;
@@ -88,6 +96,8 @@ describe('crash durability', () => {
     const check = new Database(db, { readonly: true });
     expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
     check.close();
-    console.log(`crash durability: ${KILLS} SIGKILLs during ${writes} acknowledged writes; none lost, none half applied, integrity_check ok`);
+    console.log(
+      `crash durability: ${KILLS} SIGKILLs during ${writes} acknowledged writes; none lost, none half applied, integrity_check ok`,
+    );
   });
 });
