@@ -66,7 +66,10 @@ export function buildProgram(
   program
     .command('set')
     .description('set fields: tenantctl set recording_retention=90 enable_audio_recording=true')
-    .argument('<KEY=VALUE...>', 'fields to set; KEY= sets an empty string')
+    .argument(
+      '<KEY=VALUE...>',
+      'fields to set; KEY= sets an empty string; a secret (stir_shaken_key) only as KEY=@FILE or KEY=@-',
+    )
     .option('--dry-run', 'validate and show the diff, send nothing')
     .action((assignments: string[], options, command: Command) => {
       const { flags } = globals(command);

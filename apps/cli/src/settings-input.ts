@@ -10,8 +10,29 @@ function invalid(violations: readonly Violation[], what: string): Error {
   return usageError(`${what}, nothing was sent:\n${violations.map((v) => `  - ${v.message}`).join('\n')}`);
 }
 
+/**
+ * A secret field's value comes from a file (`KEY=@FILE`) or standard input (`KEY=@-`), never from the
+ * command line itself: argv is visible to every user of the machine.
+ */
+async function secretValue(key: string, text: string, io: Io): Promise<string> {
+  if (!text.startsWith('@') || text.length < 2) {
+    throw usageError(
+      `${key} is a secret: give it as ${key}=@FILE or ${key}=@- (standard input), never on the command line`,
+    );
+  }
+  const source = text.slice(1);
+  try {
+    return source === '-' ? await io.readStdin() : await readFile(source, 'utf8');
+  } catch (error) {
+    throw usageError(
+      `cannot read ${key} from ${source}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+    );
+  }
+}
+
 export async function settingsFromAssignments(
   assignments: readonly string[],
+  io: Io,
 ): Promise<Record<string, unknown>> {
   const { fieldInfo, parseFieldValue, validateTenantUpdate } = await import('@tenantctl/schema');
   if (assignments.length === 0)
@@ -19,10 +40,12 @@ export async function settingsFromAssignments(
   const patch: Record<string, unknown> = {};
   for (const assignment of assignments) {
     const eq = assignment.indexOf('=');
-    if (eq <= 0) throw usageError(`"${assignment}" is not KEY=VALUE (KEY= sets an empty string)`);
+    if (eq <= 0)
+      throw usageError(`"${assignment.split('=')[0]}" is not KEY=VALUE (KEY= sets an empty string)`);
     const key = assignment.slice(0, eq);
+    const text = assignment.slice(eq + 1);
     const info = fieldInfo(key);
-    patch[key] = info ? parseFieldValue(info, assignment.slice(eq + 1)) : assignment.slice(eq + 1);
+    patch[key] = info?.secret ? await secretValue(key, text, io) : info ? parseFieldValue(info, text) : text;
   }
   const checked = validateTenantUpdate(patch);
   if (!checked.valid) throw invalid(checked.violations, 'invalid settings');

@@ -10,6 +10,6 @@ export async function run(
   options: { dryRun?: boolean } & ConnectionFlags,
   io: Io,
 ): Promise<ExitCodeValue> {
-  const desired = await settingsFromAssignments(assignments);
+  const desired = await settingsFromAssignments(assignments, io);
   return updateSettings(desired, { dryRun: options.dryRun === true, flags: options }, io);
 }

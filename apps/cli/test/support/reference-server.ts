@@ -10,6 +10,8 @@ export interface ReferenceServer {
   token: string;
   /** `METHOD path` of every request the server received, in order. */
   requests: string[];
+  /** Every log line the server wrote. */
+  logs: string[];
   /** The tenant as stored now (read without going through the request list). */
   tenant(): Promise<Record<string, unknown>>;
   close(): Promise<void>;
@@ -21,9 +23,11 @@ export async function startReferenceServer(): Promise<ReferenceServer> {
   const tenant = createTenant(store, 'E2E Tenant');
   const { token } = createToken(store, tenant.id);
   const requests: string[] = [];
+  const logs: string[] = [];
   let counting = true;
   const stream = {
     write(line: string) {
+      logs.push(line);
       const entry = JSON.parse(line) as { req?: { method: string; path: string } };
       if (entry.req && counting) requests.push(`${entry.req.method} ${entry.req.path}`);
     },
@@ -33,6 +37,7 @@ export async function startReferenceServer(): Promise<ReferenceServer> {
     url: server.url,
     token,
     requests,
+    logs,
     async tenant() {
       counting = false;
       try {

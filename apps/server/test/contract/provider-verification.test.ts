@@ -1,5 +1,5 @@
 // Provider verification: the client's consumer pacts replayed against the real server on a real SQLite file.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,14 @@ describe('provider verification', () => {
       stateHandlers: providerStates(store),
     });
   }, 60_000);
+
+  it('pact files hold no secret: no real token, no private key', () => {
+    for (const file of pactFiles(pactDir)) {
+      const text = readFileSync(file, 'utf8');
+      expect(text).not.toMatch(/tnt_[\w-]{20,}/);
+      expect(text).not.toMatch(/PRIVATE KEY|stir_shaken_key/);
+    }
+  });
 
   it('fails, rather than passes, when there is no pact to verify', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'no-pacts-'));
