@@ -20,6 +20,7 @@ Commands:
   tokens revoke --token-id ID        revoke a token
 
 Every command takes --db PATH (default: $TENANT_SERVER_DB or apps/server/data/tenants.db).
+SQLite engine: node:sqlite where Node.js has it (22.13+), else better-sqlite3; TENANT_SERVER_SQLITE chooses.
 Request bodies are limited to ${DEFAULT_BODY_LIMIT} bytes (413 above).`;
 
 const { values, positionals } = parseArgs({
@@ -54,14 +55,15 @@ async function main(): Promise<void> {
     const synchronous = values.synchronous ?? 'FULL';
     if (synchronous !== 'FULL' && synchronous !== 'NORMAL')
       throw new AdminError('--synchronous is FULL or NORMAL');
+    const store = openSqliteStore({ path: database, synchronous });
     const server = await serve({
-      store: openSqliteStore({ path: database, synchronous }),
+      store,
       ...(values.host ? { host: values.host } : {}),
       port: values.port ? Number(values.port) : DEFAULT_PORT,
       ...(values.prefix ? { prefix: values.prefix } : {}),
     });
     closeOnSignals(server);
-    console.error(`Tenant API on ${server.url}/tenant (database ${database})`);
+    console.error(`Tenant API on ${server.url}/tenant (database ${database}, ${store.engine})`);
     return;
   }
   const store = openSqliteStore({ path: database });

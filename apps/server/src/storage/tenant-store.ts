@@ -32,5 +32,7 @@ export interface TenantStore {
   addToken(tenantId: string, tokenHash: Buffer): string;
   /** Revokes a token by id; false when there is no such active token. */
   revokeToken(tokenId: string): boolean;
+  /** The engine's own consistency check: `ok` when the stored data is sound. */
+  integrityCheck(): string;
   close(): void;
 }

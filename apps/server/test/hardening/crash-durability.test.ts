@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '@tenantctl/mock';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTenant, createToken } from '../../src/admin.js';
 import { openSqliteStore } from '../../src/storage/sqlite-store.js';
@@ -93,8 +92,8 @@ describe('crash durability', () => {
       child.kill('SIGKILL');
       await Promise.all([loop, exited]);
     }
-    const check = new Database(db, { readonly: true });
-    expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+    const check = openSqliteStore({ path: db });
+    expect(check.integrityCheck()).toBe('ok');
     check.close();
     console.log(
       `crash durability: ${KILLS} SIGKILLs during ${writes} acknowledged writes; none lost, none half applied, integrity_check ok`,
