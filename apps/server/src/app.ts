@@ -38,6 +38,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
   const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
   const app = Fastify({
     logger: options.logger === false ? false : loggerOptions(options.logger),
+    // One line per request (in onResponse below) instead of fastify's two.
+    disableRequestLogging: true,
     bodyLimit,
     // Node checks request timeouts every `connectionsCheckingInterval` (30 s by default): check each
     // second, so that a slow client (slow-loris) is dropped soon after its time is up.
@@ -75,14 +77,20 @@ export function buildApp(options: AppOptions): FastifyInstance {
     return toTenantBody(tenant);
   }
 
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onRequest', (_request, reply, done) => {
     reply.header('Cache-Control', 'no-store');
+    done();
+  });
+  app.addHook('onResponse', (request, reply, done) => {
+    request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+    done();
   });
 
   app.get(`${prefix}/tenant`, { onRequest: authenticate }, async (request, reply) => {
-    const body = readTenant(request);
-    reply.header('ETag', etagOf(body));
-    return body;
+    // Serialized once: the same text is hashed for the ETag and sent.
+    const text = JSON.stringify(readTenant(request));
+    reply.header('ETag', etagOf(text)).type('application/json; charset=utf-8');
+    return text;
   });
 
   app.post(`${prefix}/tenant`, { onRequest: authenticate }, async (request, reply) => {
@@ -92,7 +100,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
     const result = store.mergeSettings(
       request.tenantId,
       checked.value,
-      ifMatch === undefined ? undefined : (current) => ifMatchHolds(ifMatch, etagOf(toTenantBody(current))),
+      ifMatch === undefined
+        ? undefined
+        : (current) => ifMatchHolds(ifMatch, etagOf(JSON.stringify(toTenantBody(current)))),
     );
     if (result.outcome === 'not-found') throw unauthorized();
     if (result.outcome === 'precondition-failed') {
@@ -102,7 +112,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
         'The tenant was changed since it was read (If-Match no longer matches); nothing was changed.',
       );
     }
-    reply.header('ETag', etagOf(toTenantBody(result.tenant)));
+    reply.header('ETag', etagOf(JSON.stringify(toTenantBody(result.tenant))));
     reply.code(200).send();
   });
 

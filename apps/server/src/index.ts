@@ -8,4 +8,5 @@ export {
   type SqliteStoreOptions,
 } from './storage/sqlite-store.js';
 export type { StoredTenant, TenantSettings, TenantStore, UpdateOutcome } from './storage/tenant-store.js';
+export { toTenantBody } from './tenant-representation.js';
 export { hashToken } from './tokens.js';

@@ -21,9 +21,9 @@ export function toTenantBody(tenant: StoredTenant): Record<string, unknown> {
   return body;
 }
 
-/** A strong ETag of the representation: it changes exactly when the body does. */
-export function etagOf(body: Record<string, unknown>): string {
-  return `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
+/** A strong ETag of the serialized representation: it changes exactly when the body does. */
+export function etagOf(bodyText: string): string {
+  return `"${createHash('sha256').update(bodyText).digest('base64url').slice(0, 27)}"`;
 }
 
 /** RFC 9110 If-Match: `*` or a list of strong tags, one of which must be the current one. */

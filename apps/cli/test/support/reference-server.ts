@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTenant, createToken, openSqliteStore, serve } from '@tenantctl/server';
+import { createTenant, createToken, openSqliteStore, serve, toTenantBody } from '@tenantctl/server';
 
 export interface ReferenceServer {
   url: string;
@@ -12,7 +12,7 @@ export interface ReferenceServer {
   requests: string[];
   /** Every log line the server wrote. */
   logs: string[];
-  /** The tenant as stored now (read without going through the request list). */
+  /** The tenant as GET would show it, read from the store (so it is not one of the requests). */
   tenant(): Promise<Record<string, unknown>>;
   close(): Promise<void>;
 }
@@ -24,12 +24,11 @@ export async function startReferenceServer(): Promise<ReferenceServer> {
   const { token } = createToken(store, tenant.id);
   const requests: string[] = [];
   const logs: string[] = [];
-  let counting = true;
   const stream = {
     write(line: string) {
       logs.push(line);
       const entry = JSON.parse(line) as { req?: { method: string; path: string } };
-      if (entry.req && counting) requests.push(`${entry.req.method} ${entry.req.path}`);
+      if (entry.req) requests.push(`${entry.req.method} ${entry.req.path}`);
     },
   } as unknown as NodeJS.WritableStream;
   const server = await serve({ store, port: 0, logger: { level: 'info', stream } });
@@ -39,15 +38,9 @@ export async function startReferenceServer(): Promise<ReferenceServer> {
     requests,
     logs,
     async tenant() {
-      counting = false;
-      try {
-        const response = await fetch(`${server.url}/tenant`, {
-          headers: { Authorization: `Bearer ${token}` },
-        });
-        return (await response.json()) as Record<string, unknown>;
-      } finally {
-        counting = true;
-      }
+      const stored = store.readTenant(tenant.id);
+      if (!stored) throw new Error('the tenant is gone');
+      return toTenantBody(stored);
     },
     async close() {
       await server.close();
