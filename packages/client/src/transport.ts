@@ -30,6 +30,23 @@ function isWrite(method: string): boolean {
   return method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS';
 }
 
+/**
+ * The signal of one attempt: aborted by the caller's signal or by the timeout. Linked with listeners
+ * rather than AbortSignal.any, which costs far more per request on Node 20.
+ */
+function attemptSignal(
+  caller: AbortSignal,
+  timeoutMs: number,
+): { signal: AbortSignal; timedOut: () => boolean } {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const controller = new AbortController();
+  const forward = (source: AbortSignal) => () => controller.abort(source.reason);
+  if (caller.aborted) controller.abort(caller.reason);
+  else caller.addEventListener('abort', forward(caller), { once: true });
+  timeout.addEventListener('abort', forward(timeout), { once: true });
+  return { signal: controller.signal, timedOut: () => timeout.aborted };
+}
+
 function sleep(ms: number, signal: AbortSignal | null): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
@@ -70,6 +87,7 @@ async function bearer(
 export function createTransport(options: TransportOptions): (request: Request) => Promise<Response> {
   return async (request) => {
     const method = request.method;
+    // For messages only; computed once, and only the redacted form is ever kept.
     const url = redactUrl(request.url);
     // Buffered once so the request can be replayed.
     const body = request.body ? await request.arrayBuffer() : undefined;
@@ -82,8 +100,7 @@ export function createTransport(options: TransportOptions): (request: Request) =
       const headers = new Headers(request.headers);
       headers.set('Authorization', await bearer(options, refresh, method, url));
       if (options.userAgent) headers.set('User-Agent', options.userAgent);
-      const timeout = AbortSignal.timeout(options.timeoutMs);
-      const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+      const { signal, timedOut } = attemptSignal(request.signal, options.timeoutMs);
 
       const retryAfter = async (reason: 'network' | number, response?: Response): Promise<boolean> => {
         if (retries >= options.retry.retries) return false;
@@ -106,8 +123,8 @@ export function createTransport(options: TransportOptions): (request: Request) =
           new Request(request.url, { method, headers, body, signal, redirect: request.redirect }),
         );
       } catch (cause) {
-        if (request.signal?.aborted) throw request.signal.reason;
-        if (timeout.aborted) {
+        if (request.signal.aborted) throw request.signal.reason;
+        if (timedOut()) {
           throw new TenantTimeoutError(`no answer within ${options.timeoutMs} ms`, { method, url, cause });
         }
         if (await retryAfter('network')) continue;

@@ -94,6 +94,17 @@ describe('errors', () => {
     expectNoToken(error);
   });
 
+  it("the caller's AbortSignal cancels the request (an abort, not a timeout)", async () => {
+    server.script({ status: 200, hang: true });
+    const client = createTenantClient({ baseUrl: server.baseUrl, token: TOKEN, timeoutMs: 10_000 });
+    const controller = new AbortController();
+    const pending = client.getTenant({ signal: controller.signal }).catch((e: unknown) => e);
+    setTimeout(() => controller.abort(new Error('user gave up')), 50);
+    const error = await pending;
+    expect(error).not.toBeInstanceOf(TenantTimeoutError);
+    expect((error as Error).message).toBe('user gave up');
+  });
+
   it('refuses a baseUrl with credentials without quoting them', () => {
     const create = () => createTenantClient({ baseUrl: `http://user:${TOKEN}@127.0.0.1:1/api`, token: 'x' });
     expect(create).toThrow(/must not hold credentials/);
