@@ -1,5 +1,5 @@
 // What an update would change: the fields whose desired value differs from the current one.
-import { fieldInfo } from '@tenantctl/schema';
+import { fieldInfo } from '@tenantctl/schema/fields';
 import { formatValue } from './format-value.js';
 import type { Io } from './io.js';
 

@@ -1,5 +1,5 @@
 // How one field's value reads for people (table output, diffs), from the field's metadata in the spec.
-import type { FieldInfo } from '@tenantctl/schema';
+import type { FieldInfo } from '@tenantctl/schema/fields';
 
 export interface FormatOptions {
   showSecrets: boolean;

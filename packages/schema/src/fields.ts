@@ -95,3 +95,28 @@ export function settableFieldNames(): readonly string[] {
 export function tenantFieldNames(): readonly string[] {
   return Object.keys(definition('Tenant').properties ?? {});
 }
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0] ?? 0;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j] ?? 0;
+      row[j] = Math.min(current + 1, (row[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length] ?? 0;
+}
+
+/** The field name closest to a mistyped one (at most two edits away), if any. */
+export function suggestFieldName(
+  name: string,
+  among: readonly string[] = settableFieldNames(),
+): string | undefined {
+  const best = among
+    .map((candidate) => ({ candidate, distance: editDistance(name.toLowerCase(), candidate) }))
+    .sort((x, y) => x.distance - y.distance)[0];
+  return best && best.distance <= 2 ? best.candidate : undefined;
+}

@@ -4,4 +4,4 @@ export { tenantJsonSchema } from './generated/tenant-json-schema.js';
 export { parseFieldValue } from './parse-field-value.js';
 export type * from './types.js';
 export { schemaValidator, type ValidationResult, validateTenant, validateTenantUpdate } from './validate.js';
-export { suggestFieldName, type Violation } from './violations.js';
+export type { Violation } from './violations.js';

@@ -1,4 +1,4 @@
-import { settableFieldNames, tenantFields } from '@tenantctl/schema';
+import { settableFieldNames, tenantFields } from '@tenantctl/schema/fields';
 import type { Command } from 'commander';
 import { ExitCode, type ExitCodeValue, usageError } from '../exit-error.js';
 import type { Io } from '../io.js';

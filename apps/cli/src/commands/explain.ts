@@ -1,4 +1,4 @@
-import { type FieldInfo, fieldInfo, tenantFields } from '@tenantctl/schema';
+import { type FieldInfo, fieldInfo, tenantFields } from '@tenantctl/schema/fields';
 import { ExitCode, type ExitCodeValue, usageError } from '../exit-error.js';
 import type { Io } from '../io.js';
 import { suggestField } from '../suggest-field.js';

@@ -1,4 +1,4 @@
-import { type FieldInfo, fieldInfo, tenantFields } from '@tenantctl/schema';
+import { type FieldInfo, fieldInfo, tenantFields } from '@tenantctl/schema/fields';
 import { type ConnectionFlags, connect } from '../connection.js';
 import { ExitCode, type ExitCodeValue, usageError } from '../exit-error.js';
 import { bareValue, formatValue } from '../format-value.js';
