@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { validateTenantUpdate } from '@tenantctl/schema';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { pino } from 'pino';
 import { ApiError, apiError, unauthorized, validationError } from './api-errors.js';
 import type { TenantStore } from './storage/tenant-store.js';
 import { etagOf, ifMatchHolds, toTenantBody } from './tenant-representation.js';
@@ -152,7 +153,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
 function loggerOptions(options: { level?: string; stream?: NodeJS.WritableStream } = {}) {
   return {
     level: options.level ?? 'info',
-    ...(options.stream ? { stream: options.stream } : {}),
+    // Buffered writes to stdout: a synchronous write per request line halved GET throughput. What is
+    // buffered is flushed on close; a crash may lose the last few lines (never data).
+    stream: options.stream ?? pino.destination({ dest: 1, sync: false, minLength: 4096 }),
     redact: { paths: ['req.headers', 'headers', 'body', 'req.body'], remove: true },
     serializers: {
       req: (request: { method: string; url: string; ip?: string }) => ({

@@ -10,7 +10,7 @@ import { openSqliteStore } from './storage/sqlite-store.js';
 const usage = `Usage: tenant-server <command> [options]
 
 Commands:
-  serve [--host H] [--port N] [--prefix /api] [--synchronous FULL|NORMAL]
+  serve [--host H] [--port N] [--prefix /api] [--synchronous FULL|NORMAL] [--log-level info|warn|silent]
                                      run the Tenant API (default http://127.0.0.1:${DEFAULT_PORT}${DEFAULT_PREFIX})
   tenants create --name NAME         create a tenant with the spec's defaults, print its id and a first token
   tenants list                       list tenants (id and name)
@@ -31,6 +31,7 @@ const { values, positionals } = parseArgs({
     port: { type: 'string' },
     prefix: { type: 'string' },
     synchronous: { type: 'string' },
+    'log-level': { type: 'string' },
     name: { type: 'string' },
     tenant: { type: 'string' },
     'token-id': { type: 'string' },
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
     const store = openSqliteStore({ path: database, synchronous });
     const server = await serve({
       store,
+      logger: { level: values['log-level'] ?? 'info' },
       ...(values.host ? { host: values.host } : {}),
       port: values.port ? Number(values.port) : DEFAULT_PORT,
       ...(values.prefix ? { prefix: values.prefix } : {}),
