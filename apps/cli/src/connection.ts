@@ -79,9 +79,11 @@ export async function connect(
   if (timeoutMs !== undefined && !(timeoutMs > 0)) throw usageError('--timeout takes a number of seconds');
   let client: TenantClient;
   try {
+    const { nodeHttpFetch } = await import('./node-http-fetch.js');
     client = createTenantClient({
       baseUrl: connection.url,
       token: connection.token,
+      fetch: nodeHttpFetch,
       userAgent: 'tenantctl',
       ...(timeoutMs ? { timeoutMs } : {}),
       retry: {
