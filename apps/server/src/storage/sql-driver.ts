@@ -26,3 +26,36 @@ export function immediateTransaction<T>(driver: Pick<SqlDriver, 'exec'>, work: (
     throw error;
   }
 }
+
+/** What a binding's prepared statement offers; both engines' statements fit it. */
+export interface PreparedStatement {
+  get(...params: SqlParam[]): unknown;
+  all(...params: SqlParam[]): unknown[];
+  run(...params: SqlParam[]): { changes: number | bigint };
+}
+
+/** A driver over a binding: statements prepared once per SQL text and reused. */
+export function driverOver(
+  engine: SqlDriver['engine'],
+  binding: { exec(sql: string): unknown; prepare(sql: string): PreparedStatement; close(): unknown },
+): SqlDriver {
+  const statements = new Map<string, PreparedStatement>();
+  const prepare = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = binding.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+  const driver: SqlDriver = {
+    engine,
+    exec: (sql) => void binding.exec(sql),
+    get: <Row>(sql: string, ...params: SqlParam[]) => prepare(sql).get(...params) as Row | undefined,
+    all: <Row>(sql: string, ...params: SqlParam[]) => prepare(sql).all(...params) as Row[],
+    run: (sql, ...params) => ({ changes: Number(prepare(sql).run(...params).changes) }),
+    immediate: (work) => immediateTransaction(driver, work),
+    close: () => void binding.close(),
+  };
+  return driver;
+}
