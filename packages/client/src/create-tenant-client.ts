@@ -13,7 +13,7 @@ import {
 } from './errors.js';
 import { redactUrl } from './redact-url.js';
 import { type RetryOptions, resolveRetryPolicy } from './retry-policy.js';
-import { createTransport, type TokenProvider } from './transport.js';
+import { createTransport, type FetchFunction, type TokenProvider } from './transport.js';
 
 type TokenSource = { token: string; getToken?: never } | { getToken: TokenProvider; token?: never };
 
@@ -24,8 +24,8 @@ export type TenantClientOptions = TokenSource & {
   timeoutMs?: number;
   /** Retry policy, or `false` for none. Default: 2 retries, backoff from 250 ms to 8 s. */
   retry?: false | RetryOptions;
-  /** The fetch to use (tests, proxies, browsers). Default `globalThis.fetch`. */
-  fetch?: (request: Request) => Promise<Response>;
+  /** The fetch to use (tests, proxies, browsers), called as `fetch(url, init)`. Default `globalThis.fetch`. */
+  fetch?: FetchFunction;
   /** Sent as `User-Agent` where the runtime allows it. */
   userAgent?: string;
 };
@@ -106,7 +106,7 @@ export function createTenantClient(options: TenantClientOptions): TenantClient {
     canRefresh: getToken !== undefined,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     retry: resolveRetryPolicy(options.retry),
-    fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
+    fetch: options.fetch ?? ((url, init) => globalThis.fetch(url, init)),
     ...(options.userAgent ? { userAgent: options.userAgent } : {}),
   });
   const raw = createClient<paths>({ baseUrl, fetch: transport });

@@ -20,4 +20,4 @@ export {
   TenantValidationError,
 } from './errors.js';
 export { defaultRetry, type RetryEvent, type RetryOptions } from './retry-policy.js';
-export type { TokenProvider } from './transport.js';
+export type { FetchFunction, TokenProvider } from './transport.js';

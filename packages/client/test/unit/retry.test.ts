@@ -1,7 +1,13 @@
 // Retries: which answers are retried, how many times, and how long the client waits.
 import { freePort } from '@tenantctl/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenantClient, type RetryEvent, TenantHttpError, TenantNetworkError } from '../../src/index.js';
+import {
+  createTenantClient,
+  type FetchFunction,
+  type RetryEvent,
+  TenantHttpError,
+  TenantNetworkError,
+} from '../../src/index.js';
 import { backoffDelay, defaultRetry, parseRetryAfter } from '../../src/retry-policy.js';
 import { type ScriptedServer, startScriptedServer } from '../support/scripted-server.js';
 
@@ -11,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function clientRecording(events: RetryEvent[], extra: { fetch?: (r: Request) => Promise<Response> } = {}) {
+function clientRecording(events: RetryEvent[], extra: { fetch?: FetchFunction } = {}) {
   return createTenantClient({
     baseUrl: server.baseUrl,
     token: 't',
@@ -102,10 +108,10 @@ describe('retries', () => {
   it('retries network errors', async () => {
     server.script({ status: 200, body: { name: 'Acme' } });
     let calls = 0;
-    const flaky = async (request: Request) => {
+    const flaky: FetchFunction = async (url, init) => {
       calls++;
       if (calls === 1) throw new TypeError('fetch failed', { cause: new Error('ECONNRESET') });
-      return fetch(request);
+      return fetch(url, init);
     };
     const events: RetryEvent[] = [];
     expect(await clientRecording(events, { fetch: flaky }).getTenant()).toEqual({ name: 'Acme' });
