@@ -1,6 +1,6 @@
 // Turns ajv's errors into violations a person can act on: the field, the rule broken and what to do.
 import type { ErrorObject } from 'ajv';
-import { settableFieldNames, suggestFieldName, tenantFieldNames } from './fields.js';
+import { suggestFieldName, tenantFieldNames } from './fields.js';
 
 export interface Violation {
   /** JSON Pointer to the offending value, `''` for the whole body, e.g. `/recording_retention`. */
