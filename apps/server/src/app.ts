@@ -5,7 +5,7 @@ import { validateTenantUpdate } from '@tenantctl/schema';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { pino } from 'pino';
 import { ApiError, apiError, unauthorized, validationError } from './api-errors.js';
-import type { TenantStore } from './storage/tenant-store.js';
+import type { StoredTenant, TenantStore } from './storage/tenant-store.js';
 import { etagOf, ifMatchHolds, toTenantBody } from './tenant-representation.js';
 import { bearerToken, hashToken } from './tokens.js';
 
@@ -72,10 +72,19 @@ export function buildApp(options: AppOptions): FastifyInstance {
     request.tenantId = tenantId;
   }
 
-  function readTenant(request: FastifyRequest) {
+  // The GET body and its ETag, derived once per stored state (the store hands back the same object
+  // while the tenant is unchanged).
+  const representations = new WeakMap<StoredTenant, { text: string; etag: string }>();
+  function representation(request: FastifyRequest): { text: string; etag: string } {
     const tenant = store.readTenant(request.tenantId);
     if (!tenant) throw unauthorized(); // the token's tenant is gone
-    return toTenantBody(tenant);
+    let derived = representations.get(tenant);
+    if (!derived) {
+      const text = JSON.stringify(toTenantBody(tenant));
+      derived = { text, etag: etagOf(text) };
+      representations.set(tenant, derived);
+    }
+    return derived;
   }
 
   app.addHook('onRequest', (_request, reply, done) => {
@@ -88,9 +97,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
   });
 
   app.get(`${prefix}/tenant`, { onRequest: authenticate }, async (request, reply) => {
-    // Serialized once: the same text is hashed for the ETag and sent.
-    const text = JSON.stringify(readTenant(request));
-    reply.header('ETag', etagOf(text)).type('application/json; charset=utf-8');
+    const { text, etag } = representation(request);
+    reply.header('ETag', etag).type('application/json; charset=utf-8');
     return text;
   });
 

@@ -72,6 +72,9 @@ export function openSqliteStore(options: SqliteStoreOptions): TenantStore & { en
   migrate(db);
 
   const readRow = (id: string) => db.get<TenantRow>('SELECT id, settings FROM tenants WHERE id = ?', id);
+  // The last tenant read per id, returned again (frozen) while its stored text is unchanged: callers can
+  // then reuse what they derived from it. Every read still goes to the database.
+  const lastRead = new Map<string, { text: string; tenant: StoredTenant }>();
 
   return {
     engine,
@@ -87,7 +90,13 @@ export function openSqliteStore(options: SqliteStoreOptions): TenantStore & { en
     },
     readTenant(id) {
       const row = readRow(id);
-      return row ? toTenant(row) : undefined;
+      if (!row) return undefined;
+      const cached = lastRead.get(id);
+      if (cached?.text === row.settings) return cached.tenant;
+      const tenant = toTenant(row);
+      Object.freeze(tenant.settings);
+      lastRead.set(id, { text: row.settings, tenant: Object.freeze(tenant) });
+      return tenant;
     },
     mergeSettings(id, patch, precondition): UpdateOutcome {
       return db.immediate(() => {

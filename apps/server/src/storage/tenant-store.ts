@@ -16,6 +16,7 @@ export type UpdateOutcome =
 export interface TenantStore {
   /** The tenant a (hashed) API token belongs to, unless the token is unknown or revoked. */
   tenantIdForToken(tokenHash: Buffer): string | undefined;
+  /** The tenant as stored now; the same (frozen) object again as long as nothing changed. */
   readTenant(id: string): StoredTenant | undefined;
   /**
    * Merges `patch` into the tenant's settings in one atomic write. With `precondition`, it is checked
