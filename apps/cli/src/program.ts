@@ -107,6 +107,12 @@ export function buildProgram(
       runWith(command, async (io) => (await import('./commands/explain.js')).run(field, io));
     });
 
+  // --url, --token-file, --token-stdin and --profile are also global options: read both levels.
+  const configAction =
+    (name: 'set' | 'show' | 'list' | 'remove') => (_options: unknown, command: Command) => {
+      const options = command.optsWithGlobals();
+      runWith(command, async (io) => (await import('./commands/config.js'))[name](options, io));
+    };
   const config = program
     .command('config')
     .description('named profiles: base URL and where the token comes from');
@@ -117,33 +123,18 @@ export function buildProgram(
     .option('--url <url>', 'base URL of the API')
     .option('--token-file <file>', 'take the token from this file')
     .option('--token-stdin', 'store the token read from standard input (config file mode 0600)')
-    .action((_options, command: Command) => {
-      // --url, --token-file, --token-stdin and --profile are also global options: read both levels.
-      const options = command.optsWithGlobals();
-      runWith(command, async (io) => (await import('./commands/config.js')).set(options, io));
-    });
+    .action(configAction('set'));
   config
     .command('show')
     .description('show a profile (never the token)')
     .option('--profile <name>', 'profile name', 'default')
-    .action((_options, command: Command) => {
-      const options = command.optsWithGlobals();
-      runWith(command, async (io) => (await import('./commands/config.js')).show(options, io));
-    });
-  config
-    .command('list')
-    .description('list profiles')
-    .action((_options, command: Command) => {
-      runWith(command, async (io) => (await import('./commands/config.js')).list(io));
-    });
+    .action(configAction('show'));
+  config.command('list').description('list profiles').action(configAction('list'));
   config
     .command('remove')
     .description('remove a profile')
     .option('--profile <name>', 'profile name', 'default')
-    .action((_options, command: Command) => {
-      const options = command.optsWithGlobals();
-      runWith(command, async (io) => (await import('./commands/config.js')).remove(options, io));
-    });
+    .action(configAction('remove'));
 
   program
     .command('completion')

@@ -63,7 +63,7 @@ export async function show(options: { profile?: string }, io: Io): Promise<ExitC
   return ExitCode.ok;
 }
 
-export async function list(io: Io): Promise<ExitCodeValue> {
+export async function list(_options: unknown, io: Io): Promise<ExitCodeValue> {
   const path = configPath(io.env);
   const { profiles } = await readConfig(path);
   io.err(`Profiles in ${path}:`);

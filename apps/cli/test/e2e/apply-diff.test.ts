@@ -1,13 +1,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startHoldingProxy } from '../support/holding-proxy.js';
-import { type ReferenceServer, startReferenceServer } from '../support/reference-server.js';
+import { useReferenceServer } from '../support/reference-server.js';
 import { runCli } from '../support/run-cli.js';
 
-let server: ReferenceServer;
-let env: Record<string, string>;
+const context = useReferenceServer();
+
 const dir = mkdtempSync(join(tmpdir(), 'tenantctl-files-'));
 const file = (name: string, text: string) => {
   const path = join(dir, name);
@@ -15,64 +15,66 @@ const file = (name: string, text: string) => {
   return path;
 };
 
-beforeAll(async () => {
-  server = await startReferenceServer();
-  env = { TENANTCTL_URL: server.url, TENANTCTL_TOKEN: server.token };
-});
-afterAll(() => server?.close());
-
 describe('tenantctl apply and diff', () => {
   it('applies a YAML file, sending only the fields that change; diff then reports nothing', async () => {
     const settings = file(
       'settings.yaml',
       'name: E2E Tenant\nrecording_retention: 60\ncontact_append_type: APPEND\n',
     );
-    server.requests.length = 0;
-    const applied = await runCli(['apply', '-f', settings], { env });
+    context.server.requests.length = 0;
+    const applied = await runCli(['apply', '-f', settings], { env: context.env });
     expect(applied.code).toBe(0);
     expect(applied.stdout).not.toContain('name');
     expect(applied.stdout).toMatch(/~ recording_retention +180 → 60/);
-    expect(server.requests).toEqual(['GET /api/tenant', 'POST /api/tenant']);
-    const diff = await runCli(['diff', '-f', settings], { env });
+    expect(context.server.requests).toEqual(['GET /api/tenant', 'POST /api/tenant']);
+    const diff = await runCli(['diff', '-f', settings], { env: context.env });
     expect(diff).toMatchObject({ code: 0, stdout: '' });
   });
 
   it('diff exits 1 and shows the drift when something would change; JSON works too', async () => {
     const settings = file('drift.json', '{"log_retention": 400}');
-    const diff = await runCli(['diff', '-f', settings], { env });
+    const diff = await runCli(['diff', '-f', settings], { env: context.env });
     expect(diff.code).toBe(1);
     expect(diff.stdout).toMatch(/~ log_retention +180 → 400/);
   });
 
   it('reads the file from standard input with -f -', async () => {
-    const result = await runCli(['apply', '-f', '-'], { env, stdin: '{"temp_file_retention": 14}' });
+    const result = await runCli(['apply', '-f', '-'], {
+      env: context.env,
+      stdin: '{"temp_file_retention": 14}',
+    });
     expect(result.code).toBe(0);
-    expect((await server.tenant()).temp_file_retention).toBe(14);
+    expect((await context.server.tenant()).temp_file_retention).toBe(14);
   });
 
   it('--dry-run shows the diff and sends nothing', async () => {
-    server.requests.length = 0;
+    context.server.requests.length = 0;
     const result = await runCli(['apply', '--dry-run', '-f', '-'], {
-      env,
+      env: context.env,
       stdin: 'call_report_retention: 99\n',
     });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/call_report_retention +30 → 99/);
-    expect(server.requests).toEqual(['GET /api/tenant']);
+    expect(context.server.requests).toEqual(['GET /api/tenant']);
   });
 
   it('names read-only keys and says how to proceed; --drop-read-only makes get -o yaml round-trip', async () => {
-    const dump = await runCli(['get', '-o', 'yaml'], { env });
-    const refused = await runCli(['apply', '-f', '-'], { env, stdin: dump.stdout });
+    const dump = await runCli(['get', '-o', 'yaml'], { env: context.env });
+    const refused = await runCli(['apply', '-f', '-'], { env: context.env, stdin: dump.stdout });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(
       /read-only fields, which cannot be set: id, enable_billing, .*max_extensions/,
     );
     expect(refused.stderr).toContain('--drop-read-only');
-    const roundTrip = await runCli(['apply', '--drop-read-only', '-f', '-'], { env, stdin: dump.stdout });
+    const roundTrip = await runCli(['apply', '--drop-read-only', '-f', '-'], {
+      env: context.env,
+      stdin: dump.stdout,
+    });
     expect(roundTrip.code).toBe(0);
     expect(roundTrip.stderr).toContain('No changes');
-    expect((await runCli(['diff', '--drop-read-only', '-f', '-'], { env, stdin: dump.stdout })).code).toBe(0);
+    expect(
+      (await runCli(['diff', '--drop-read-only', '-f', '-'], { env: context.env, stdin: dump.stdout })).code,
+    ).toBe(0);
   });
 
   it.each([
@@ -82,23 +84,23 @@ describe('tenantctl apply and diff', () => {
     ['malformed JSON', '{"name": "x",', 'is not valid YAML or JSON'],
     ['a list, not a mapping', '- name\n', 'must hold a mapping'],
   ])('refuses %s (exit 2, nothing sent)', async (_what, text, message) => {
-    server.requests.length = 0;
-    const result = await runCli(['apply', '-f', file('bad.yaml', text)], { env });
+    context.server.requests.length = 0;
+    const result = await runCli(['apply', '-f', file('bad.yaml', text)], { env: context.env });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
-    expect(server.requests).toEqual([]);
+    expect(context.server.requests).toEqual([]);
   });
 
   it('refuses a file that does not exist (exit 2)', async () => {
-    const result = await runCli(['apply', '-f', join(dir, 'missing.yaml')], { env });
+    const result = await runCli(['apply', '-f', join(dir, 'missing.yaml')], { env: context.env });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('ENOENT');
   });
 
   it('two applies racing from the same state: one wins, the other fails with a conflict, nothing overwritten', async () => {
-    const proxy = await startHoldingProxy(server.url, 2);
+    const proxy = await startHoldingProxy(context.server.url, 2);
     try {
-      const raceEnv = { ...env, TENANTCTL_URL: proxy.url };
+      const raceEnv = { ...context.env, TENANTCTL_URL: proxy.url };
       const [first, second] = await Promise.all([
         runCli(['apply', '-f', '-'], { env: raceEnv, stdin: 'name: Written by A\n' }),
         runCli(['apply', '-f', '-'], { env: raceEnv, stdin: 'name: Written by B\n' }),
@@ -109,7 +111,7 @@ describe('tenantctl apply and diff', () => {
         'conflict: the tenant was changed by someone else since it was read',
       );
       const winner = results[0] === first ? 'Written by A' : 'Written by B';
-      expect((await server.tenant()).name).toBe(winner);
+      expect((await context.server.tenant()).name).toBe(winner);
     } finally {
       await proxy.close();
     }

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ReferenceServer, startReferenceServer } from '../support/reference-server.js';
+import { describe, expect, it } from 'vitest';
+import { useReferenceServer } from '../support/reference-server.js';
 import { runCli } from '../support/run-cli.js';
 
-let server: ReferenceServer;
-let env: Record<string, string>;
-beforeAll(async () => {
-  server = await startReferenceServer();
-  env = { TENANTCTL_URL: server.url, TENANTCTL_TOKEN: server.token };
-});
-afterAll(() => server?.close());
+const context = useReferenceServer();
 
 describe('tenantctl set', () => {
   it('sets typed values, shows what changed, and get shows the new values', async () => {
@@ -20,14 +14,14 @@ describe('tenantctl set', () => {
         'contact_match_type=MATCH_LENGTH',
         'timezone=Asia/Shanghai',
       ],
-      { env },
+      { env: context.env },
     );
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/~ enable_audio_recording +no → yes/);
     expect(result.stdout).toMatch(/~ recording_retention +180 → 90/);
     expect(result.stdout).toMatch(/~ timezone +— → Asia\/Shanghai/);
     expect(result.stderr).toContain('Updated 4 field(s).');
-    const get = await runCli(['get', '-o', 'json'], { env });
+    const get = await runCli(['get', '-o', 'json'], { env: context.env });
     expect(JSON.parse(get.stdout)).toMatchObject({
       enable_audio_recording: true,
       recording_retention: 90,
@@ -37,32 +31,32 @@ describe('tenantctl set', () => {
   });
 
   it('KEY= sets an empty string where the field allows one', async () => {
-    expect((await runCli(['set', 'website=https://e2e.test'], { env })).code).toBe(0);
-    expect((await runCli(['set', 'website='], { env })).code).toBe(0);
-    expect((await server.tenant()).website).toBe('');
+    expect((await runCli(['set', 'website=https://e2e.test'], { env: context.env })).code).toBe(0);
+    expect((await runCli(['set', 'website='], { env: context.env })).code).toBe(0);
+    expect((await context.server.tenant()).website).toBe('');
   });
 
   it('sends only what changes, and nothing when nothing does', async () => {
-    await runCli(['set', 'log_retention=200'], { env });
-    server.requests.length = 0;
-    const again = await runCli(['set', 'log_retention=200'], { env });
+    await runCli(['set', 'log_retention=200'], { env: context.env });
+    context.server.requests.length = 0;
+    const again = await runCli(['set', 'log_retention=200'], { env: context.env });
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('No changes');
-    expect(server.requests).toEqual(['GET /api/tenant']);
+    expect(context.server.requests).toEqual(['GET /api/tenant']);
   });
 
   it('--dry-run shows the diff and sends nothing', async () => {
-    const before = await server.tenant();
-    server.requests.length = 0;
-    const result = await runCli(['set', '--dry-run', 'temp_file_retention=7'], { env });
+    const before = await context.server.tenant();
+    context.server.requests.length = 0;
+    const result = await runCli(['set', '--dry-run', 'temp_file_retention=7'], { env: context.env });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/~ temp_file_retention +30 → 7/);
     expect(result.stderr).toContain('Dry run');
-    expect(server.requests).toEqual(['GET /api/tenant']);
-    expect(await server.tenant()).toEqual(before);
+    expect(context.server.requests).toEqual(['GET /api/tenant']);
+    expect(await context.server.tenant()).toEqual(before);
   });
 
-  // One bad value per kind of rule in the spec: exit 2, the rule named, and nothing reaches the server.
+  // One bad value per kind of rule in the spec: exit 2, the rule named, and nothing reaches the context.server.
   it.each([
     ['type', 'recording_retention=ninety', 'recording_retention: must be an integer'],
     ['minimum', 'recording_retention=0', 'recording_retention: must be >= 1'],
@@ -84,25 +78,27 @@ describe('tenantctl set', () => {
     ['unknown key', 'nmae=Acme', 'nmae: is not a settable field (did you mean "name"?)'],
     ['read-only key', 'max_extensions=5000', 'max_extensions: is read-only and cannot be set'],
   ])('rejects a bad %s (exit 2, nothing sent)', async (_rule, assignment, message) => {
-    const before = await server.tenant();
-    server.requests.length = 0;
-    const result = await runCli(['set', 'name=Valid', assignment], { env });
+    const before = await context.server.tenant();
+    context.server.requests.length = 0;
+    const result = await runCli(['set', 'name=Valid', assignment], { env: context.env });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
     expect(result.stderr).toContain('nothing was sent');
     expect(result.stdout).toBe('');
-    expect(server.requests).toEqual([]);
-    expect(await server.tenant()).toEqual(before);
+    expect(context.server.requests).toEqual([]);
+    expect(await context.server.tenant()).toEqual(before);
   });
 
   it('lists every violation at once', async () => {
-    const result = await runCli(['set', 'recording_retention=0', 'region=US', 'colour=red'], { env });
+    const result = await runCli(['set', 'recording_retention=0', 'region=US', 'colour=red'], {
+      env: context.env,
+    });
     expect(result.code).toBe(2);
     expect(result.stderr.match(/^ {2}- /gm)).toHaveLength(3);
   });
 
   it('refuses an argument that is not KEY=VALUE (exit 2)', async () => {
-    const result = await runCli(['set', 'recording_retention'], { env });
+    const result = await runCli(['set', 'recording_retention'], { env: context.env });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('is not KEY=VALUE');
   });

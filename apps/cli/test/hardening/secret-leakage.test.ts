@@ -5,21 +5,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ReferenceServer, startReferenceServer } from '../support/reference-server.js';
+import { describe, expect, it } from 'vitest';
+import { useReferenceServer } from '../support/reference-server.js';
 import { type CliResult, runCli } from '../support/run-cli.js';
+
+const context = useReferenceServer();
 
 const KEY = `-----BEGIN PRIVATE KEY-----\nCANARY${randomBytes(8).toString('hex')}\n-----END PRIVATE KEY-----\n`;
 const keyMarker = KEY.split('\n')[1] ?? '';
 const dir = mkdtempSync(join(tmpdir(), 'tenantctl-secrets-'));
-let server: ReferenceServer;
-let env: Record<string, string>;
-
-beforeAll(async () => {
-  server = await startReferenceServer();
-  env = { TENANTCTL_URL: server.url, TENANTCTL_TOKEN: server.token };
-});
-afterAll(() => server?.close());
 
 describe('secret leakage', () => {
   it('finds the key only where it was asked for, and the token nowhere', async () => {
@@ -28,7 +22,7 @@ describe('secret leakage', () => {
     const allowed: CliResult[] = [];
     const searched: [string, CliResult][] = [];
     const run = async (args: string[], options: { env?: Record<string, string>; stdin?: string } = {}) => {
-      const result = await runCli(args, { env, ...options });
+      const result = await runCli(args, { env: context.env, ...options });
       searched.push([args.join(' '), result]);
       return result;
     };
@@ -50,8 +44,8 @@ describe('secret leakage', () => {
     await run(['--verbose', 'apply', '-f', '-'], {
       stdin: JSON.stringify({ stir_shaken_key: KEY, recording_retention: 0 }),
     });
-    await run(['--verbose', 'get'], { env: { ...env, TENANTCTL_TOKEN: `${server.token}x` } });
-    await run(['--verbose', 'get'], { env: { ...env, TENANTCTL_URL: 'http://127.0.0.1:9/api' } });
+    await run(['--verbose', 'get'], { env: { ...context.env, TENANTCTL_TOKEN: `${context.server.token}x` } });
+    await run(['--verbose', 'get'], { env: { ...context.env, TENANTCTL_URL: 'http://127.0.0.1:9/api' } });
     // Every output format.
     for (const args of [
       ['get'],
@@ -69,7 +63,7 @@ describe('secret leakage', () => {
       ['get', '--field', 'stir_shaken_key'],
       ['get', '--show-secrets'],
     ]) {
-      const result = await runCli(args, { env });
+      const result = await runCli(args, { env: context.env });
       expect(result.code).toBe(0);
       if (!args.includes('--show-secrets')) expect(result.stdout).toContain(keyMarker);
       expect(result.stderr).not.toContain(keyMarker);
@@ -83,9 +77,9 @@ describe('secret leakage', () => {
       { stir_shaken_key: [KEY] },
       { stir_shaken_key: KEY, name: '' },
     ]) {
-      const response = await fetch(`${server.url}/tenant`, {
+      const response = await fetch(`${context.server.url}/tenant`, {
         method: 'POST',
-        headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+        headers: { Authorization: `Bearer ${context.server.token}`, 'Content-Type': 'application/json' },
         body: JSON.stringify(body),
       });
       expect(response.status).toBe(400);
@@ -94,16 +88,16 @@ describe('secret leakage', () => {
 
     const haystacks = [
       ...searched.flatMap(([, r]) => [r.stdout, r.stderr]),
-      ...server.logs,
+      ...context.server.logs,
       ...errorBodies,
       ...allowed.map((r) => r.stderr),
     ];
     const keyHits = haystacks.filter((text) => text.includes(keyMarker) || text.includes('CANARX')).length;
     const tokenHits = [...haystacks, ...allowed.map((r) => r.stdout)].filter((text) =>
-      text.includes(server.token),
+      text.includes(context.server.token),
     ).length;
     console.log(
-      `secret leakage: ${searched.length + allowed.length} CLI runs, ${server.logs.length} log lines, ` +
+      `secret leakage: ${searched.length + allowed.length} CLI runs, ${context.server.logs.length} log lines, ` +
         `${errorBodies.length} error bodies searched; key outside GET output: ${keyHits}, token anywhere: ${tokenHits}`,
     );
     expect(keyHits).toBe(0);

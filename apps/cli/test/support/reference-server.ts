@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTenant, createToken, openSqliteStore, serve, toTenantBody } from '@tenantctl/server';
+import { afterAll, beforeAll } from 'vitest';
 
 export interface ReferenceServer {
   url: string;
@@ -47,4 +48,18 @@ export async function startReferenceServer(): Promise<ReferenceServer> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Starts a reference server around a test file; `env` is the connection to hand to `runCli`. */
+export function useReferenceServer(): {
+  readonly server: ReferenceServer;
+  readonly env: Record<string, string>;
+} {
+  const context = {} as { server: ReferenceServer; env: Record<string, string> };
+  beforeAll(async () => {
+    context.server = await startReferenceServer();
+    context.env = { TENANTCTL_URL: context.server.url, TENANTCTL_TOKEN: context.server.token };
+  });
+  afterAll(() => context.server?.close());
+  return context;
 }
