@@ -120,3 +120,5 @@ export function suggestFieldName(
     .sort((x, y) => x.distance - y.distance)[0];
   return best && best.distance <= 2 ? best.candidate : undefined;
 }
+
+export { integerFormatRanges } from './integer-formats.js';

@@ -1,4 +1,12 @@
-export { type FieldInfo, fieldInfo, settableFieldNames, tenantFieldNames, tenantFields } from './fields.js';
+export {
+  type FieldInfo,
+  fieldInfo,
+  integerFormatRanges,
+  settableFieldNames,
+  suggestFieldName,
+  tenantFieldNames,
+  tenantFields,
+} from './fields.js';
 export * from './generated/enums.js';
 export { tenantJsonSchema } from './generated/tenant-json-schema.js';
 export { parseFieldValue } from './parse-field-value.js';

@@ -2,11 +2,10 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import * as ajvFormats from 'ajv-formats';
 import { tenantJsonSchema } from './generated/tenant-json-schema.js';
+import { integerFormatRanges } from './integer-formats.js';
 
 // ajv-formats is CommonJS with `exports.default`: under Node's ESM interop the plugin is that property.
 const addFormats = ajvFormats.default.default ?? ajvFormats.default;
-
-const UINT32_MAX = 2 ** 32 - 1;
 
 /** Builds an ajv instance holding the spec's schemas; callers compile what they need from it once. */
 export function createSpecAjv(): Ajv2020 {
@@ -24,9 +23,10 @@ export function createSpecAjv(): Ajv2020 {
     keywords: ['discriminator', 'xml', 'externalDocs', 'x-group'],
   });
   addFormats(ajv, ['int32', 'int64', 'password']);
+  const [uint32Min, uint32Max] = integerFormatRanges.uint32 ?? [0, 0];
   ajv.addFormat('uint32', {
     type: 'number',
-    validate: (value: number) => Number.isInteger(value) && value >= 0 && value <= UINT32_MAX,
+    validate: (value: number) => Number.isInteger(value) && value >= uint32Min && value <= uint32Max,
   });
   // JSON Schema 2020-12 makes `contentMediaType` an annotation; the spec uses it as a rule.
   ajv.removeKeyword('contentMediaType');

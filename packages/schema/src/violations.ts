@@ -1,6 +1,7 @@
 // Turns ajv's errors into violations a person can act on: the field, the rule broken and what to do.
 import type { ErrorObject } from 'ajv';
 import { suggestFieldName, tenantFieldNames } from './fields.js';
+import { integerFormatRanges } from './integer-formats.js';
 
 export interface Violation {
   /** JSON Pointer to the offending value, `''` for the whole body, e.g. `/recording_retention`. */
@@ -12,13 +13,6 @@ export interface Violation {
   /** A sentence naming the field and the rule, never echoing the value (it may be a secret). */
   message: string;
 }
-
-// What each integer format allows; the formats' meaning, not the spec's fields.
-const formatRanges: Record<string, string> = {
-  int32: 'a whole number from -2147483648 to 2147483647 (int32)',
-  int64: `a whole number from ${Number.MIN_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER} (int64 within JSON's safe range)`,
-  uint32: 'a whole number from 0 to 4294967295 (uint32)',
-};
 
 const typeNames: Record<string, string> = {
   string: 'a string',
@@ -96,8 +90,12 @@ function describeRule(error: ErrorObject): { rule: string; text: string } {
       };
     }
     case 'format': {
-      const range = formatRanges[String(params.format)];
-      return { rule: 'format', text: `must be ${range ?? `in format ${String(params.format)}`}` };
+      const format = String(params.format);
+      const range = integerFormatRanges[format];
+      const text = range
+        ? `a whole number from ${range[0]} to ${range[1]} (${format})`
+        : `in format ${format}`;
+      return { rule: 'format', text: `must be ${text}` };
     }
     case 'contentMediaType':
       return { rule: 'contentMediaType', text: 'must be a string holding valid JSON' };

@@ -1,17 +1,11 @@
 // Every constrained settable field at its boundaries, the cases derived from the spec's own bounds.
 import { describe, expect, it } from 'vitest';
-import { type FieldInfo, tenantFields, validateTenantUpdate } from '../src/index.js';
-
-const formatLimits: Record<string, [number, number]> = {
-  int32: [-(2 ** 31), 2 ** 31 - 1],
-  uint32: [0, 2 ** 32 - 1],
-  int64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
-};
+import { type FieldInfo, integerFormatRanges, tenantFields, validateTenantUpdate } from '../src/index.js';
 
 type Case = [name: string, field: string, value: unknown, valid: boolean];
 
 function numberCases(f: FieldInfo): Case[] {
-  const [formatMin, formatMax] = formatLimits[f.format ?? ''] ?? [undefined, undefined];
+  const [formatMin, formatMax] = integerFormatRanges[f.format ?? ''] ?? [undefined, undefined];
   const min = f.minimum ?? formatMin;
   const max = f.maximum ?? formatMax;
   const cases: Case[] = [];
