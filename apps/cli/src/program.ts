@@ -1,7 +1,7 @@
 // The command table: every command and option, each command's code loaded only when it runs.
 import { Command, Option } from 'commander';
 import type { ConnectionFlags } from './connection.js';
-import { ExitCode, type ExitCodeValue } from './exit-error.js';
+import type { ExitCodeValue } from './exit-error.js';
 import type { Io } from './io.js';
 
 const exitCodesHelp = `
@@ -146,5 +146,3 @@ export function buildProgram(
 
   return program;
 }
-
-export { ExitCode };
