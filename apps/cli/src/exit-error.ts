@@ -1,5 +1,4 @@
-// Exit codes and the error commands throw to end with one; src/main.ts alone calls process.exit.
-
+// Exit codes and the errors commands throw to end with one; src/main.ts alone sets the exit code.
 /** The exit codes, documented in `--help` and the README. */
 export const ExitCode = {
   ok: 0,
@@ -25,3 +24,15 @@ export class ExitError extends Error {
 }
 
 export const usageError = (message: string) => new ExitError(ExitCode.usage, message);
+
+/** A file that cannot be read, said in words (`no such file`) rather than as an errno code. */
+export function unreadableFileError(what: string, error: unknown): ExitError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reasons: Record<string, string> = {
+    ENOENT: 'no such file',
+    EACCES: 'permission denied',
+    EISDIR: 'it is a directory',
+    ENOTDIR: 'a part of the path is not a directory',
+  };
+  return usageError(`cannot read ${what}: ${(code && reasons[code]) ?? (error as Error).message}`);
+}

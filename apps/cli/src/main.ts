@@ -1,31 +1,50 @@
 // The entry: parses argv, runs the command, maps any error to its message and exit code.
 // The only place that sets the process's exit code.
-import { CommanderError } from 'commander';
+import { readFile } from 'node:fs/promises';
+import type { CommandDeps } from './command-deps.js';
+import type { Connection, ConnectionFlags } from './connection.js';
 import { ExitCode, type ExitCodeValue } from './exit-error.js';
 import { processIo } from './io.js';
-import { buildProgram, type Runner } from './program.js';
+import { type Invocation, parseArgv } from './program.js';
 
-async function main(argv: string[]): Promise<ExitCodeValue> {
-  let chosen: { runner: Runner; verbose: boolean; color: boolean } | undefined;
-  const program = buildProgram((runner, globals) => {
-    chosen = { runner, ...globals };
-  });
+type Run<O> = (options: O, deps: CommandDeps) => Promise<ExitCodeValue>;
+type CommandOf<N extends Invocation['command']> = Run<Extract<Invocation, { command: N }>['options']>;
+
+/** Each command's code, loaded only when it runs (a `--help` loads none of them). */
+const commands: { [N in Invocation['command']]: () => Promise<CommandOf<N>> } = {
+  get: async () => (await import('./commands/get.js')).run,
+  set: async () => (await import('./commands/set.js')).run,
+  apply: async () => (await import('./commands/apply.js')).run,
+  diff: async () => (await import('./commands/diff.js')).run,
+  explain: async () => (await import('./commands/explain.js')).run,
+  completion: async () => (await import('./commands/completion.js')).run,
+  'config set': async () => (await import('./commands/config.js')).set,
+  'config show': async () => (await import('./commands/config.js')).show,
+  'config list': async () => (await import('./commands/config.js')).list,
+  'config remove': async () => (await import('./commands/config.js')).remove,
+};
+
+async function main(argv: readonly string[]): Promise<ExitCodeValue> {
+  const { invocation, globals, exitCode } = await parseArgv(argv);
+  if (!invocation) return exitCode ?? ExitCode.ok;
+  const io = processIo(globals);
+  // The connection in use, remembered so that an error can name where the token came from.
+  let connection: Connection | undefined;
+  const deps: CommandDeps = {
+    io,
+    readTextFile: (path) => readFile(path, 'utf8'),
+    async connect(flags: ConnectionFlags) {
+      const { resolveConnection, createClientFor } = await import('./connection.js');
+      connection = await resolveConnection(flags, deps);
+      return createClientFor(connection, flags, io);
+    },
+  };
   try {
-    await program.parseAsync(argv);
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      // Help and version end here too, with code 0; usage mistakes (already printed) with 2.
-      return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
-    }
-    throw error;
-  }
-  if (!chosen) return ExitCode.ok;
-  const io = processIo({ color: chosen.color, verbose: chosen.verbose });
-  try {
-    return await chosen.runner(io);
+    const run = (await commands[invocation.command]()) as Run<typeof invocation.options>;
+    return await run(invocation.options, deps);
   } catch (error) {
     const { reportError } = await import('./report-error.js');
-    return reportError(error, io);
+    return reportError(error, io, connection ? { tokenSource: connection.tokenSource } : {});
   }
 }
 

@@ -1,12 +1,11 @@
-// The command table: every command and option, each command's code loaded only when it runs.
-import { Command, Option } from 'commander';
+// The command table: every command and option, and argv turned into the command to run with its options.
+// Parsing runs no command: main.ts loads the chosen command's module and runs it.
+import { Command, CommanderError, Option } from 'commander';
 import type { ConnectionFlags } from './connection.js';
-import type { ExitCodeValue } from './exit-error.js';
-import type { Io } from './io.js';
 
 const exitCodesHelp = `
 Connection (flags win over environment, environment over the profile):
-  --url / TENANTCTL_URL / profile url           base URL with the API prefix, e.g. https://pbx.example.com/api
+  --url / TENANTCTL_URL / profile url            base URL with the API prefix, e.g. https://pbx.example.com/api
   --token-file / --token-stdin / TENANTCTL_TOKEN / profile token
                                                  the token is never taken from an argument (argv is public)
   --profile / TENANTCTL_PROFILE                  profile name (default "default"); see tenantctl config
@@ -19,15 +18,69 @@ Exit codes:
   4  server unreachable or timed out
 `;
 
-export type Runner = (io: Io) => Promise<ExitCodeValue>;
+export type OutputFormat = 'table' | 'json' | 'yaml';
 
-/** Builds the program; `setRunner` receives the chosen command's work, run by main with the right Io. */
-export function buildProgram(
-  setRunner: (runner: Runner, globals: { verbose: boolean; color: boolean }) => void,
-): Command {
+export interface GetOptions extends ConnectionFlags {
+  output: OutputFormat;
+  field?: string[];
+  showSecrets?: boolean;
+}
+export interface SetOptions extends ConnectionFlags {
+  assignments: string[];
+  dryRun?: boolean;
+}
+export interface ApplyOptions extends ConnectionFlags {
+  file: string;
+  dryRun?: boolean;
+  dropReadOnly?: boolean;
+}
+export interface DiffOptions extends ConnectionFlags {
+  file: string;
+  dropReadOnly?: boolean;
+}
+export interface ExplainOptions {
+  field?: string;
+}
+export interface ConfigOptions {
+  profile?: string;
+  url?: string;
+  tokenFile?: string;
+  tokenStdin?: boolean;
+}
+export interface CompletionOptions {
+  shell: string;
+  program: Command;
+}
+
+/** What argv asks for: a command and its options (connection flags merged from both levels). */
+export type Invocation =
+  | { command: 'get'; options: GetOptions }
+  | { command: 'set'; options: SetOptions }
+  | { command: 'apply'; options: ApplyOptions }
+  | { command: 'diff'; options: DiffOptions }
+  | { command: 'explain'; options: ExplainOptions }
+  | { command: 'config set' | 'config show' | 'config list' | 'config remove'; options: ConfigOptions }
+  | { command: 'completion'; options: CompletionOptions };
+
+export interface Globals {
+  verbose: boolean;
+  color: boolean;
+}
+
+/** Commander's outcome when no command runs: help or version printed (0), or a usage mistake (2). */
+export interface Parsed {
+  invocation?: Invocation;
+  globals: Globals;
+  exitCode?: 0 | 2;
+}
+
+export const VERSION = '0.1.0';
+
+/** Builds the program; the chosen command is handed to `choose`, not run. */
+export function buildProgram(choose: (invocation: Invocation, command: Command) => void): Command {
   const program = new Command('tenantctl')
     .description("Read and change a PBX tenant's configuration through its REST API.")
-    .version('0.1.0', '-V, --version')
+    .version(VERSION, '-V, --version')
     .option('--url <url>', 'base URL of the API, e.g. https://pbx.example.com/api')
     .option('--token-file <file>', 'read the token from this file')
     .option('--token-stdin', 'read the token from standard input')
@@ -39,14 +92,9 @@ export function buildProgram(
     .showHelpAfterError('(run tenantctl --help for usage)')
     .exitOverride();
 
-  const globals = (command: Command) => {
-    const all = command.optsWithGlobals() as ConnectionFlags & { verbose?: boolean; color?: boolean };
-    return { flags: all, verbose: all.verbose === true, color: all.color !== false };
-  };
-  const runWith = (command: Command, runner: Runner) => {
-    const { verbose, color } = globals(command);
-    setRunner(runner, { verbose, color });
-  };
+  // Connection flags may come before or after the command: read both levels.
+  const merged = <T>(command: Command, own: object) =>
+    ({ ...(command.optsWithGlobals() as ConnectionFlags), ...own }) as T;
 
   program
     .command('get')
@@ -58,10 +106,9 @@ export function buildProgram(
     )
     .option('--field <name...>', 'only these fields (one field: its bare value, for $(…))')
     .option('--show-secrets', 'show stir_shaken_key in table output instead of <redacted>')
-    .action((options, command: Command) => {
-      const { flags } = globals(command);
-      runWith(command, async (io) => (await import('./commands/get.js')).run({ ...flags, ...options }, io));
-    });
+    .action((options: object, command: Command) =>
+      choose({ command: 'get', options: merged(command, options) }, command),
+    );
 
   program
     .command('set')
@@ -71,12 +118,9 @@ export function buildProgram(
       'fields to set; KEY= sets an empty string; a secret (stir_shaken_key) only as KEY=@FILE or KEY=@-',
     )
     .option('--dry-run', 'validate and show the diff, send nothing')
-    .action((assignments: string[], options, command: Command) => {
-      const { flags } = globals(command);
-      runWith(command, async (io) =>
-        (await import('./commands/set.js')).run(assignments, { ...flags, ...options }, io),
-      );
-    });
+    .action((assignments: string[], options: object, command: Command) =>
+      choose({ command: 'set', options: merged(command, { ...options, assignments }) }, command),
+    );
 
   program
     .command('apply')
@@ -84,38 +128,32 @@ export function buildProgram(
     .requiredOption('-f, --file <file>', 'the file, or - for standard input')
     .option('--dry-run', 'validate and show the diff, send nothing')
     .option('--drop-read-only', 'ignore read-only fields (as in a file made by get -o yaml)')
-    .action((options, command: Command) => {
-      const { flags } = globals(command);
-      runWith(command, async (io) => (await import('./commands/apply.js')).run({ ...flags, ...options }, io));
-    });
+    .action((options: object, command: Command) =>
+      choose({ command: 'apply', options: merged(command, options) }, command),
+    );
 
   program
     .command('diff')
     .description('show what apply would change; exit 0 when nothing, 1 when something')
     .requiredOption('-f, --file <file>', 'the file, or - for standard input')
     .option('--drop-read-only', 'ignore read-only fields')
-    .action((options, command: Command) => {
-      const { flags } = globals(command);
-      runWith(command, async (io) => (await import('./commands/diff.js')).run({ ...flags, ...options }, io));
-    });
+    .action((options: object, command: Command) =>
+      choose({ command: 'diff', options: merged(command, options) }, command),
+    );
 
   program
     .command('explain')
     .description('describe a field from the spec, or list them all')
     .argument('[field]')
-    .action((field: string | undefined, _options, command: Command) => {
-      runWith(command, async (io) => (await import('./commands/explain.js')).run(field, io));
-    });
+    .action((field: string | undefined, _options: object, command: Command) =>
+      choose({ command: 'explain', options: field === undefined ? {} : { field } }, command),
+    );
 
-  // --url, --token-file, --token-stdin and --profile are also global options: read both levels.
-  const configAction =
-    (name: 'set' | 'show' | 'list' | 'remove') => (_options: unknown, command: Command) => {
-      const options = command.optsWithGlobals();
-      runWith(command, async (io) => (await import('./commands/config.js'))[name](options, io));
-    };
   const config = program
     .command('config')
     .description('named profiles: base URL and where the token comes from');
+  const configAction = (name: 'set' | 'show' | 'list' | 'remove') => (_options: object, command: Command) =>
+    choose({ command: `config ${name}`, options: command.optsWithGlobals() as ConfigOptions }, command);
   config
     .command('set')
     .description('create or change a profile')
@@ -140,9 +178,28 @@ export function buildProgram(
     .command('completion')
     .description('print a shell completion script')
     .argument('<shell>', 'bash, zsh or fish')
-    .action((shell: string, _options, command: Command) => {
-      runWith(command, async (io) => (await import('./commands/completion.js')).run(shell, program, io));
-    });
+    .action((shell: string, _options: object, command: Command) =>
+      choose({ command: 'completion', options: { shell, program } }, command),
+    );
 
   return program;
+}
+
+/** Reads argv (`process.argv`: node and the script first) without running anything. */
+export async function parseArgv(argv: readonly string[]): Promise<Parsed> {
+  let invocation: Invocation | undefined;
+  let globals: Globals = { verbose: false, color: true };
+  const program = buildProgram((chosen, command) => {
+    invocation = chosen;
+    const all = command.optsWithGlobals() as { verbose?: boolean; color?: boolean };
+    globals = { verbose: all.verbose === true, color: all.color !== false };
+  });
+  try {
+    await program.parseAsync([...argv]);
+  } catch (error) {
+    // Help and version end here with code 0; usage mistakes (already printed) with 2.
+    if (error instanceof CommanderError) return { globals, exitCode: error.exitCode === 0 ? 0 : 2 };
+    throw error;
+  }
+  return invocation ? { invocation, globals } : { globals, exitCode: 0 };
 }

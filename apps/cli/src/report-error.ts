@@ -1,41 +1,59 @@
 // Turns any error into one message on stderr (what went wrong, what to do) and the exit code.
-import type { TenantApiError, Violation } from '@tenantctl/client';
+import type { TenantApiError, TenantValidationError } from '@tenantctl/client';
+import { formatViolations } from '@tenantctl/schema/fields';
 import { ExitCode, type ExitCodeValue, ExitError } from './exit-error.js';
+import { invalidSettingsError } from './invalid-settings.js';
 import type { Io } from './io.js';
 
-function listViolations(violations: readonly Violation[]): string {
-  return violations.map((v) => `  - ${v.message}`).join('\n');
+/** What the CLI knew when the error happened, for advice (never a secret). */
+export interface ErrorContext {
+  /** Where the token came from, e.g. `TENANTCTL_TOKEN` or `--token-file /etc/pbx-token`. */
+  tokenSource?: string;
 }
 
-/** The message and exit code for an error of the client (matched by name: the client is loaded lazily). */
-function fromClientError(
-  error: TenantApiError & { violations?: readonly Violation[] },
-  hint: string,
-): [string, ExitCodeValue] {
-  switch (error.name) {
-    case 'TenantValidationError':
-      return error.status === undefined
-        ? [`invalid settings, nothing was sent:\n${listViolations(error.violations ?? [])}`, ExitCode.usage]
-        : [
-            `${error.status}: the server refused the update:\n${listViolations(error.violations ?? [])}`,
-            ExitCode.refused,
-          ];
-    case 'TenantAuthError':
+function isClientError(error: unknown): error is TenantApiError {
+  // Matched by shape, not class: the client is loaded lazily and may not be loaded at all.
+  return (
+    error instanceof Error && typeof (error as { kind?: unknown }).kind === 'string' && 'method' in error
+  );
+}
+
+/** `: what the server said` when it said something, else nothing. */
+function said(error: TenantApiError): string {
+  const messages = error.errors.map((item) => item.message).filter(Boolean);
+  return messages.length > 0 ? ` (${messages.join('; ')})` : '';
+}
+
+/** The message and exit code for an error of the client, by its kind. */
+function fromClientError(error: TenantApiError, context: ErrorContext): [string, ExitCodeValue] {
+  const source = context.tokenSource ?? 'the token';
+  switch (error.kind) {
+    case 'validation': {
+      const { violations } = error as TenantValidationError;
+      if (error.status === undefined) return [invalidSettingsError(violations).message, ExitCode.usage];
       return [
-        `${error.status ?? 'no request'}: the token was rejected — check ${hint || 'TENANTCTL_TOKEN'} or run tenantctl config set (${error.message})`,
-        ExitCode.auth,
+        `${error.status}: the server refused the update:\n${formatViolations(violations)}`,
+        ExitCode.refused,
       ];
-    case 'TenantConflictError':
+    }
+    case 'auth':
+      return error.status === undefined
+        ? [`the token from ${source} cannot be used: ${error.message}`, ExitCode.auth]
+        : [
+            `${error.status}: the server rejected the token from ${source}${said(error)}; check that token, or run tenantctl config set`,
+            ExitCode.auth,
+          ];
+    case 'conflict':
       return [
         'conflict: the tenant was changed by someone else since it was read; nothing was changed. Run the command again to see the new state.',
         ExitCode.refused,
       ];
-    case 'TenantNetworkError':
+    case 'network':
       return [
         `cannot reach ${error.url}: ${error.message} — is the server running? check --url or TENANTCTL_URL`,
         ExitCode.unreachable,
       ];
-    case 'TenantTimeoutError':
+    case 'timeout':
       return [
         `${error.url} did not answer in time (${error.message}) — try again, or raise --timeout`,
         ExitCode.unreachable,
@@ -47,15 +65,15 @@ function fromClientError(
 
 export function reportError(
   error: unknown,
-  io: Pick<Io, 'err'> & { verbose: boolean },
-  tokenHint = '',
+  io: Pick<Io, 'err' | 'verbose'>,
+  context: ErrorContext = {},
 ): ExitCodeValue {
   let message: string;
   let code: ExitCodeValue;
   if (error instanceof ExitError) {
     [message, code] = [error.message, error.exitCode];
-  } else if (error instanceof Error && error.name.startsWith('Tenant') && 'method' in error) {
-    [message, code] = fromClientError(error as TenantApiError, tokenHint);
+  } else if (isClientError(error)) {
+    [message, code] = fromClientError(error, context);
   } else {
     [message, code] = [
       `unexpected error: ${error instanceof Error ? error.message : String(error)}`,

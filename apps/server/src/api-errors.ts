@@ -20,16 +20,24 @@ export function apiError(
   return new ApiError(status, [{ code, message }], headers);
 }
 
-/** 400 VALIDATE_FAILED, one item per violation, the field path and the rule in `detail`. */
-export function validationError(violations: readonly Violation[]): ApiError {
+/**
+ * 400 VALIDATE_FAILED, one item per violation, the value's path and the rule in `detail`; `header`
+ * when the value is a request header rather than the body.
+ */
+export function validationError(violations: readonly Violation[], where: { header?: string } = {}): ApiError {
   return new ApiError(
     400,
     violations.map((v) => ({
       code: 'VALIDATE_FAILED',
       message: v.message,
-      detail: { path: v.path, rule: v.rule },
+      detail: { path: v.path, rule: v.rule, ...where },
     })),
   );
+}
+
+/** 400 for a body that is not JSON text as RFC 8259 wants it exchanged; `rule` says which rule it breaks. */
+export function bodyError(rule: string, message: string, path = ''): ApiError {
+  return new ApiError(400, [{ code: 'VALIDATE_FAILED', message, detail: { path, rule } }]);
 }
 
 export const unauthorized = () =>

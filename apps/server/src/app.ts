@@ -3,10 +3,12 @@
 import { createServer } from 'node:http';
 import { validateTenantUpdate } from '@tenantctl/schema';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { pino } from 'pino';
-import { ApiError, apiError, unauthorized, validationError } from './api-errors.js';
-import type { StoredTenant, TenantStore } from './storage/tenant-store.js';
-import { etagOf, ifMatchHolds, toTenantBody } from './tenant-representation.js';
+import { ApiError, apiError, bodyError, unauthorized, validationError } from './api-errors.js';
+import { readIfMatch } from './if-match.js';
+import { parseJsonText } from './json-text.js';
+import { createRequestLog, type LogOptions, pathOf, type RequestLog } from './request-log.js';
+import type { TenantStore, TokenOwner } from './storage/tenant-store.js';
+import { etagOf, toTenantBody } from './tenant-representation.js';
 import { bearerToken, hashToken } from './tokens.js';
 
 export const DEFAULT_PREFIX = '/api';
@@ -18,29 +20,36 @@ export interface AppOptions {
   /** Path prefix of the API, `/api` like the vendor's. */
   prefix?: string;
   bodyLimit?: number;
-  /** Structured (pino) logs to `stream` (stdout by default), or `false` for none. */
-  logger?: false | { level?: string; stream?: NodeJS.WritableStream };
+  /** Structured (pino) logs, one line per request, or `false` for none. */
+  logger?: false | LogOptions;
   /** A request must arrive whole within this time (slow clients cannot hold the server). Default 10 s. */
   requestTimeoutMs?: number;
 }
 
 declare module 'fastify' {
   interface FastifyRequest {
-    tenantId: string;
+    owner: TokenOwner;
   }
 }
 
 const allowedMethods = 'GET, HEAD, POST';
+
+/** `charset` of a Content-Type, lower case, if it has one. */
+function charsetOf(contentType: string | undefined): string | undefined {
+  const match = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '');
+  return match?.[1]?.toLowerCase();
+}
 
 export function buildApp(options: AppOptions): FastifyInstance {
   const { store } = options;
   const prefix = (options.prefix ?? DEFAULT_PREFIX).replace(/\/+$/, '');
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
+  const log: RequestLog | undefined = options.logger === false ? undefined : createRequestLog(options.logger);
   const app = Fastify({
-    logger: options.logger === false ? false : loggerOptions(options.logger),
-    // One line per request (in onResponse below) instead of fastify's two.
-    disableRequestLogging: true,
+    // The app writes its own lean log line (below): fastify's per-request child loggers cost more than
+    // the rest of a GET.
+    logger: false,
     bodyLimit,
     // Node checks request timeouts every `connectionsCheckingInterval` (30 s by default): check each
     // second, so that a slow client (slow-loris) is dropped soon after its time is up.
@@ -54,64 +63,85 @@ export function buildApp(options: AppOptions): FastifyInstance {
         },
         handler,
       ),
-    // Keys such as __proto__ are kept as plain keys so the validator names them as unknown fields;
-    // bodies are validated before anything is merged.
-    onProtoPoisoning: 'ignore',
-    onConstructorPoisoning: 'ignore',
     return503OnClosing: true,
   }) as unknown as FastifyInstance;
 
-  app.decorateRequest('tenantId', '');
+  app.decorateRequest('owner', null as unknown as TokenOwner);
   // Only JSON is accepted: without this, fastify would parse text/plain bodies into strings (400, not 415).
-  app.removeContentTypeParser('text/plain');
+  app.removeContentTypeParser(['application/json', 'text/plain']);
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    const charset = charsetOf(request.headers['content-type']);
+    if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+      return done(
+        apiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'JSON must be sent as UTF-8 (charset=utf-8, or no charset).'),
+      );
+    }
+    const bytes = body as Buffer;
+    if (bytes.length === 0) return done(bodyError('type', 'The body is empty; send a JSON object.'));
+    const parsed = parseJsonText(bytes);
+    if (!parsed.ok) return done(bodyError(parsed.problem.rule, parsed.problem.message, parsed.problem.path));
+    done(null, parsed.value);
+  });
 
   async function authenticate(request: FastifyRequest): Promise<void> {
     const token = bearerToken(request.headers.authorization);
-    const tenantId = token ? store.tenantIdForToken(hashToken(token)) : undefined;
-    if (!tenantId) throw unauthorized();
-    request.tenantId = tenantId;
+    const owner = token ? await store.findTokenOwner(hashToken(token)) : undefined;
+    if (!owner) throw unauthorized();
+    request.owner = owner;
   }
 
-  // The GET body and its ETag, derived once per stored state (the store hands back the same object
-  // while the tenant is unchanged).
-  const representations = new WeakMap<StoredTenant, { text: string; etag: string }>();
-  function representation(request: FastifyRequest): { text: string; etag: string } {
-    const tenant = store.readTenant(request.tenantId);
+  // The GET body and its ETag per tenant, kept for the version they were made from: a GET reads the
+  // current version with the token (one query) and serializes only when it changed, whoever wrote it.
+  const representations = new Map<string, { version: number; text: string; etag: string }>();
+  async function representation({ tenantId, version }: TokenOwner) {
+    const cached = representations.get(tenantId);
+    if (cached?.version === version) return cached;
+    const tenant = await store.readTenant(tenantId);
     if (!tenant) throw unauthorized(); // the token's tenant is gone
-    let derived = representations.get(tenant);
-    if (!derived) {
-      const text = JSON.stringify(toTenantBody(tenant));
-      derived = { text, etag: etagOf(text) };
-      representations.set(tenant, derived);
-    }
-    return derived;
+    const made = {
+      version: tenant.version,
+      text: JSON.stringify(toTenantBody(tenant)),
+      etag: etagOf(tenant.version, store.instanceId),
+    };
+    representations.set(tenantId, made);
+    return made;
   }
 
   app.addHook('onRequest', (_request, reply, done) => {
     reply.header('Cache-Control', 'no-store');
     done();
   });
-  app.addHook('onResponse', (request, reply, done) => {
-    request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
-    done();
-  });
+  if (log?.isLevelEnabled('info')) {
+    app.addHook('onResponse', (request, reply, done) => {
+      log.info({
+        method: request.method,
+        path: pathOf(request.url),
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      });
+      done();
+    });
+  }
 
   app.get(`${prefix}/tenant`, { onRequest: authenticate }, async (request, reply) => {
-    const { text, etag } = representation(request);
+    const { text, etag } = await representation(request.owner);
     reply.header('ETag', etag).type('application/json; charset=utf-8');
     return text;
   });
 
   app.post(`${prefix}/tenant`, { onRequest: authenticate }, async (request, reply) => {
     const checked = validateTenantUpdate(request.body);
-    if (!checked.valid) throw validationError(checked.violations);
-    const ifMatch = request.headers['if-match'];
-    const result = store.mergeSettings(
-      request.tenantId,
+    const ifMatch = readIfMatch(request.headers['if-match'], store.instanceId);
+    if (!checked.valid || !ifMatch.valid) {
+      throw new ApiError(400, [
+        ...(ifMatch.valid ? [] : validationError(ifMatch.violations, { header: 'If-Match' }).items),
+        ...(checked.valid ? [] : validationError(checked.violations).items),
+      ]);
+    }
+    const result = await store.mergeSettings(
+      request.owner.tenantId,
       checked.value,
-      ifMatch === undefined
-        ? undefined
-        : (current) => ifMatchHolds(ifMatch, etagOf(JSON.stringify(toTenantBody(current)))),
+      ifMatch.value === undefined || ifMatch.value.any ? {} : { ifVersion: ifMatch.value.versions },
     );
     if (result.outcome === 'not-found') throw unauthorized();
     if (result.outcome === 'precondition-failed') {
@@ -121,7 +151,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
         'The tenant was changed since it was read (If-Match no longer matches); nothing was changed.',
       );
     }
-    reply.header('ETag', etagOf(JSON.stringify(toTenantBody(result.tenant))));
+    reply.header('ETag', etagOf(result.version, store.instanceId));
     reply.code(200).send();
   });
 
@@ -146,37 +176,20 @@ export function buildApp(options: AppOptions): FastifyInstance {
       reply: FastifyReply,
     ) => {
       const mapped = toApiError(error, bodyLimit);
-      if (mapped.status >= 500) request.log.error({ err: error }, 'request failed');
+      if (mapped.status >= 500) {
+        log?.error({ method: request.method, path: pathOf(request.url), err: error }, 'request failed');
+      }
       reply.code(mapped.status).headers(mapped.headers).send({ errors: mapped.items });
     },
   );
 
+  app.addHook('onClose', async () => {
+    log?.flush();
+  });
   return app;
 }
 
-/**
- * pino options: a request is logged as method, path and address only. Never headers (the token),
- * never a body (`stir_shaken_key`), never a query string.
- */
-function loggerOptions(options: { level?: string; stream?: NodeJS.WritableStream } = {}) {
-  return {
-    level: options.level ?? 'info',
-    // Buffered writes to stdout: a synchronous write per request line halved GET throughput. What is
-    // buffered is flushed on close; a crash may lose the last few lines (never data).
-    stream: options.stream ?? pino.destination({ dest: 1, sync: false, minLength: 4096 }),
-    redact: { paths: ['req.headers', 'headers', 'body', 'req.body'], remove: true },
-    serializers: {
-      req: (request: { method: string; url: string; ip?: string }) => ({
-        method: request.method,
-        path: request.url.split('?')[0],
-        remoteAddress: request.ip,
-      }),
-      res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
-    },
-  };
-}
-
-/** Fastify's own request errors (body parsing, limits) in the vendor's terms; anything else is a 500. */
+/** Fastify's own request errors (limits, media types) in the vendor's terms; anything else is a 500. */
 function toApiError(error: Error & { statusCode?: number; code?: string }, bodyLimit: number): ApiError {
   if (error instanceof ApiError) return error;
   switch (error.code) {
@@ -192,18 +205,7 @@ function toApiError(error: Error & { statusCode?: number; code?: string }, bodyL
           )
         : apiError(400, 'VALIDATE_FAILED', 'The Content-Length does not match the body.');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new ApiError(400, [
-        {
-          code: 'VALIDATE_FAILED',
-          message: 'The body is empty; send a JSON object.',
-          detail: { path: '', rule: 'type' },
-        },
-      ]);
-  }
-  if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
-    return new ApiError(400, [
-      { code: 'VALIDATE_FAILED', message: 'The body is not valid JSON.', detail: { path: '', rule: 'json' } },
-    ]);
+      return bodyError('type', 'The body is empty; send a JSON object.');
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500)

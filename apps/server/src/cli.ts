@@ -73,35 +73,34 @@ async function main(): Promise<void> {
     const command = `${group} ${action ?? ''}`;
     switch (command) {
       case 'tenants create': {
-        const tenant = createTenant(store, required('name'));
-        const { token } = createToken(store, tenant.id);
+        const tenant = await createTenant(store, required('name'));
+        const { token } = await createToken(store, tenant.id);
         console.error(`Created tenant ${tenant.id}. Its token, shown only this once:`);
         console.log(token);
         break;
       }
       case 'tenants list':
-        for (const tenant of store.listTenants())
-          console.log(`${tenant.id}\t${String(tenant.settings.name)}`);
+        for (const tenant of await store.listTenants()) console.log(`${tenant.id}\t${tenant.name}`);
         break;
       case 'tenants set-limits':
-        setLimits(store, required('tenant'), rest);
+        await setLimits(store, required('tenant'), rest);
         console.error(`Updated ${rest.length} field(s).`);
         break;
       case 'tokens create': {
-        const { tokenId, token } = createToken(store, required('tenant'));
+        const { tokenId, token } = await createToken(store, required('tenant'));
         console.error(`Token ${tokenId} created, shown only this once:`);
         console.log(token);
         break;
       }
       case 'tokens revoke':
-        if (!store.revokeToken(required('token-id'))) throw new AdminError('no such active token');
+        if (!(await store.revokeToken(required('token-id')))) throw new AdminError('no such active token');
         console.error('Revoked.');
         break;
       default:
         throw new AdminError(`unknown command "${command.trim()}"\n\n${usage}`);
     }
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -19,7 +19,7 @@ export const DEFAULT_PORT = 8080;
 export async function serve(options: ServeOptions): Promise<RunningServer> {
   const app = buildApp(options);
   // The server owns the store from here on.
-  app.addHook('onClose', async () => options.store.close());
+  app.addHook('onClose', () => options.store.close());
   const host = options.host ?? '127.0.0.1';
   await app.listen({ host, port: options.port ?? DEFAULT_PORT });
   const address = app.server.address();

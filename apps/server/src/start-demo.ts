@@ -12,9 +12,10 @@ const tokenFile = join(dirname(database), 'demo-token');
 const store = openSqliteStore({ path: database });
 
 let token = existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : '';
-if (store.listTenants().length === 0 || token === '') {
-  const tenant = store.listTenants()[0] ?? createTenant(store, 'Demo Tenant');
-  token = createToken(store, tenant.id).token;
+const [existing] = await store.listTenants();
+if (!existing || token === '') {
+  const tenant = existing ?? (await createTenant(store, 'Demo Tenant'));
+  token = (await createToken(store, tenant.id)).token;
   writeFileSync(tokenFile, `${token}\n`, { mode: 0o600 });
   chmodSync(tokenFile, 0o600);
 }

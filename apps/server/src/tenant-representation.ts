@@ -1,5 +1,4 @@
-// How a stored tenant becomes the spec's `Tenant` body, its ETag, and a new tenant's defaults.
-import { createHash } from 'node:crypto';
+// How a stored tenant becomes the spec's `Tenant` body and its ETag, and a new tenant's defaults.
 import { tenantFieldNames, tenantFields } from '@tenantctl/schema';
 import type { StoredTenant, TenantSettings } from './storage/tenant-store.js';
 
@@ -14,22 +13,18 @@ export function defaultSettings(name: string): TenantSettings {
 }
 
 /** The `GET /tenant` body: every `Tenant` field in the spec's order, `null` where blank. */
-export function toTenantBody(tenant: StoredTenant): Record<string, unknown> {
+export function toTenantBody(tenant: Pick<StoredTenant, 'id' | 'settings'>): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const name of tenantFieldNames())
     body[name] = name === 'id' ? tenant.id : (tenant.settings[name] ?? null);
   return body;
 }
 
-/** A strong ETag of the serialized representation: it changes exactly when the body does. */
-export function etagOf(bodyText: string): string {
-  return `"${createHash('sha256').update(bodyText).digest('base64url').slice(0, 27)}"`;
-}
-
-/** RFC 9110 If-Match: `*` or a list of strong tags, one of which must be the current one. */
-export function ifMatchHolds(header: string, currentEtag: string): boolean {
-  return header
-    .split(',')
-    .map((tag) => tag.trim())
-    .some((tag) => tag === '*' || tag === currentEtag);
+/**
+ * The strong ETag of a tenant at a version: `"<version>-<instance>"`. Every write increments the
+ * version, so the tag changes exactly when the stored tenant does; the store's instance id keeps tags
+ * of two databases apart.
+ */
+export function etagOf(version: number, instanceId: string): string {
+  return `"${version}-${instanceId}"`;
 }

@@ -1,6 +1,8 @@
 // The Tenant API client: typed methods over the raw openapi-fetch client, validating patches before sending.
 import type { paths, Tenant, TenantUpdate } from '@tenantctl/schema';
+import { isJsonObject } from '@tenantctl/schema/json';
 import createClient, { type Client } from 'openapi-fetch';
+import { CheckedTenantUpdate, checkTenantUpdate } from './checked-update.js';
 import { parseErrorBody } from './error-body.js';
 import {
   TenantApiError,
@@ -45,25 +47,39 @@ export interface TenantClient {
   getTenant(options?: RequestOptions): Promise<Tenant>;
   /** `GET /tenant` with the `ETag` to send back as `ifMatch` (undefined where the server sends none). */
   getTenantWithETag(options?: RequestOptions): Promise<{ tenant: Tenant; etag: string | undefined }>;
-  /** `POST /tenant`: a partial update, validated before it is sent. Resolves with the new ETag, if any. */
-  updateTenant(patch: TenantUpdate, options?: UpdateOptions): Promise<{ etag: string | undefined }>;
+  /**
+   * `POST /tenant`: a partial update, validated before it is sent (unless it is a `CheckedTenantUpdate`,
+   * validated already). Resolves with the new ETag, if any.
+   */
+  updateTenant(
+    patch: TenantUpdate | CheckedTenantUpdate,
+    options?: UpdateOptions,
+  ): Promise<{ etag: string | undefined }>;
   /** The underlying openapi-fetch client, with the same auth, timeout and retries. */
   readonly raw: Client<paths>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * The client's error for a non-2xx answer, by status. Exported for callers of the raw client:
- * `const { response, error } = await client.raw.POST(…); if (!response.ok) throw tenantErrorFromResponse(response, error)`.
+ * `const { response, error } = await client.raw.POST('/tenant', …);
+ * if (!response.ok) throw tenantErrorFromResponse(response, error, { method: 'POST', url })`.
+ * `request` is what was asked for: `response.url` is empty for a Response a custom fetch built itself.
  */
-export function tenantErrorFromResponse(response: Response, body: unknown, method = 'POST'): TenantApiError {
+export function tenantErrorFromResponse(
+  response: Response,
+  body: unknown,
+  request: { method: string; url: string },
+): TenantApiError {
   const { errors, codes, violations } = parseErrorBody(body);
-  const details = { status: response.status, errors, codes, method, url: redactUrl(response.url) };
+  const details = {
+    status: response.status,
+    errors,
+    codes,
+    method: request.method,
+    url: redactUrl(request.url),
+  };
   const said = errors[0]?.message ? `: ${errors.map((e) => e.message).join('; ')}` : '';
   const status = response.status;
   if (status === 401 || status === 403) {
@@ -101,7 +117,7 @@ function checkBaseUrl(baseUrl: string): string {
 export function createTenantClient(options: TenantClientOptions): TenantClient {
   const { token, getToken } = options;
   const baseUrl = checkBaseUrl(options.baseUrl);
-  const transport = createTransport({
+  const send = createTransport({
     token: getToken ?? (() => token ?? ''),
     canRefresh: getToken !== undefined,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -109,7 +125,12 @@ export function createTenantClient(options: TenantClientOptions): TenantClient {
     fetch: options.fetch ?? ((url, init) => globalThis.fetch(url, init)),
     ...(options.userAgent ? { userAgent: options.userAgent } : {}),
   });
-  const raw = createClient<paths>({ baseUrl, fetch: transport });
+  // The raw client's callers put their signal into the Request; the typed methods hand theirs to the
+  // transport directly (see Transport).
+  const raw = createClient<paths>({ baseUrl, fetch: (request) => send(request, request.signal) });
+  const sendWithout = (request: Request) => send(request);
+  const sendFor = ({ signal }: RequestOptions) =>
+    signal ? (request: Request) => send(request, signal) : sendWithout;
   const tenantUrl = redactUrl(`${baseUrl}/tenant`);
 
   /** Runs one raw call, turning a timeout during the body read into the client's error. */
@@ -131,8 +152,11 @@ export function createTenantClient(options: TenantClientOptions): TenantClient {
 
   async function getTenantWithETag(requestOptions: RequestOptions = {}) {
     return call('GET', async () => {
-      const { response, data, error } = await raw.GET('/tenant', { parseAs: 'text', ...requestOptions });
-      if (!response.ok) throw tenantErrorFromResponse(response, error, 'GET');
+      const { response, data, error } = await raw.GET('/tenant', {
+        parseAs: 'text',
+        fetch: sendFor(requestOptions),
+      });
+      if (!response.ok) throw tenantErrorFromResponse(response, error, { method: 'GET', url: tenantUrl });
       let tenant: unknown;
       try {
         tenant = JSON.parse(String(data));
@@ -144,7 +168,7 @@ export function createTenantClient(options: TenantClientOptions): TenantClient {
           cause,
         });
       }
-      if (!isPlainObject(tenant)) {
+      if (!isJsonObject(tenant)) {
         throw new TenantResponseError(`${response.status}: the tenant is not a JSON object`, {
           status: response.status,
           method: 'GET',
@@ -163,26 +187,15 @@ export function createTenantClient(options: TenantClientOptions): TenantClient {
       return (await getTenantWithETag(requestOptions)).tenant;
     },
     async updateTenant(patch, { ifMatch, ...requestOptions } = {}) {
-      // Loaded on first use: the validators carry the spec's schemas and ajv, which a read-only
-      // caller (or a browser page's first paint) does not need.
-      const { validateTenantUpdate } = await import('@tenantctl/schema/validate');
-      const checked = validateTenantUpdate(patch);
-      if (!checked.valid) {
-        const list = checked.violations.map((v) => v.message).join('; ');
-        throw new TenantValidationError(`the update was not sent: ${list}`, {
-          method: 'POST',
-          url: tenantUrl,
-          violations: checked.violations,
-        });
-      }
+      const checked = patch instanceof CheckedTenantUpdate ? patch : await checkTenantUpdate(patch);
       return call('POST', async () => {
         const { response, error } = await raw.POST('/tenant', {
-          body: patch,
+          body: checked.fields,
           parseAs: 'text',
           ...(ifMatch === undefined ? {} : { params: { header: { 'If-Match': ifMatch } } }),
-          ...requestOptions,
+          fetch: sendFor(requestOptions),
         });
-        if (!response.ok) throw tenantErrorFromResponse(response, error, 'POST');
+        if (!response.ok) throw tenantErrorFromResponse(response, error, { method: 'POST', url: tenantUrl });
         await response.body?.cancel().catch(() => undefined);
         return { etag: response.headers.get('ETag') ?? undefined };
       });

@@ -1,6 +1,7 @@
 // Reads the vendor's error body `{"errors":[{code,message,detail}]}` leniently: whatever arrives, never throws.
 import type { ErrorItem, KnownErrorCode, Violation } from '@tenantctl/schema';
 import { knownErrorCodeValues } from '@tenantctl/schema/enums';
+import { isJsonObject, topLevelField } from '@tenantctl/schema/json';
 
 const known = new Set<string>(knownErrorCodeValues);
 
@@ -10,10 +11,6 @@ export interface ParsedErrorBody {
   violations: Violation[];
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** A code this client does not know is read as `UNKNOWN`, as the vendor asks. */
 export function toKnownCode(code: unknown): KnownErrorCode {
   return typeof code === 'string' && known.has(code) ? (code as KnownErrorCode) : 'UNKNOWN';
@@ -21,15 +18,15 @@ export function toKnownCode(code: unknown): KnownErrorCode {
 
 function toViolation(item: ErrorItem): Violation | undefined {
   if (toKnownCode(item.code) !== 'VALIDATE_FAILED') return undefined;
-  const detail = isRecord(item.detail) ? item.detail : {};
+  const detail = isJsonObject(item.detail) ? item.detail : {};
   const path = typeof detail.path === 'string' ? detail.path : '';
-  const field = path.split('/')[1];
+  const field = topLevelField(path);
   const violation: Violation = {
     path,
     rule: typeof detail.rule === 'string' ? detail.rule : 'server',
     message: item.message,
   };
-  if (field) violation.field = field;
+  if (field !== undefined) violation.field = field;
   return violation;
 }
 
@@ -43,8 +40,8 @@ export function parseErrorBody(received: unknown): ParsedErrorBody {
       return { errors: [], codes: [], violations: [] };
     }
   }
-  const items = isRecord(body) && Array.isArray(body.errors) ? body.errors : [];
-  const errors: ErrorItem[] = items.filter(isRecord).map((item) => ({
+  const items = isJsonObject(body) && Array.isArray(body.errors) ? body.errors : [];
+  const errors: ErrorItem[] = items.filter(isJsonObject).map((item) => ({
     code: typeof item.code === 'string' ? item.code : 'UNKNOWN',
     message: typeof item.message === 'string' ? item.message : '',
     ...(item.detail === undefined ? {} : { detail: item.detail as ErrorItem['detail'] }),

@@ -1,6 +1,16 @@
 // The client's error classes: one base, each carrying status, vendor codes and the request, never the token.
 import type { ErrorItem, KnownErrorCode, Violation } from '@tenantctl/schema';
 
+/** What went wrong, one word per error class: switch on it instead of the class name. */
+export type TenantErrorKind =
+  | 'auth'
+  | 'validation'
+  | 'conflict'
+  | 'http'
+  | 'response'
+  | 'network'
+  | 'timeout';
+
 export interface TenantErrorDetails {
   /** HTTP status, when the server answered. */
   status?: number;
@@ -9,18 +19,19 @@ export interface TenantErrorDetails {
   /** Their codes, a code this client does not know read as `UNKNOWN`. */
   codes?: readonly KnownErrorCode[];
   method: string;
-  /** The request URL, with any credentials in it removed. */
-  url: string;
+  /** The URL requested, with any credentials and query removed; undefined when nothing was requested. */
+  url?: string;
   cause?: unknown;
 }
 
-export class TenantApiError extends Error {
+export abstract class TenantApiError extends Error {
   override name = 'TenantApiError';
+  abstract readonly kind: TenantErrorKind;
   readonly status: number | undefined;
   readonly errors: readonly ErrorItem[];
   readonly codes: readonly KnownErrorCode[];
   readonly method: string;
-  readonly url: string;
+  readonly url: string | undefined;
 
   constructor(message: string, details: TenantErrorDetails) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -35,11 +46,13 @@ export class TenantApiError extends Error {
 /** 401 or 403: the token is missing, expired or not allowed (or could not be sent at all). */
 export class TenantAuthError extends TenantApiError {
   override name = 'TenantAuthError';
+  readonly kind = 'auth';
 }
 
 /** The patch broke the schema (found before sending, `status` undefined) or the server said 400/422. */
 export class TenantValidationError extends TenantApiError {
   override name = 'TenantValidationError';
+  readonly kind = 'validation';
   readonly violations: readonly Violation[];
 
   constructor(message: string, details: TenantErrorDetails & { violations: readonly Violation[] }) {
@@ -51,24 +64,29 @@ export class TenantValidationError extends TenantApiError {
 /** Any other HTTP status the client does not succeed with. */
 export class TenantHttpError extends TenantApiError {
   override name = 'TenantHttpError';
+  readonly kind: 'http' | 'conflict' | 'response' = 'http';
 }
 
 /** 412: `If-Match` no longer matched, someone else changed the tenant first; nothing was changed. */
 export class TenantConflictError extends TenantHttpError {
   override name = 'TenantConflictError';
+  override readonly kind = 'conflict';
 }
 
 /** The server answered 2xx with a body that is not what the spec promises (not JSON, not an object). */
 export class TenantResponseError extends TenantHttpError {
   override name = 'TenantResponseError';
+  override readonly kind = 'response';
 }
 
 /** No HTTP answer: connection refused, reset, DNS failure… (after any retries). */
 export class TenantNetworkError extends TenantApiError {
   override name = 'TenantNetworkError';
+  readonly kind = 'network';
 }
 
 /** No answer within `timeoutMs`. */
 export class TenantTimeoutError extends TenantApiError {
   override name = 'TenantTimeoutError';
+  readonly kind = 'timeout';
 }

@@ -1,4 +1,5 @@
 export type { Tenant, TenantUpdate, Violation } from '@tenantctl/schema';
+export { CheckedTenantUpdate, checkTenantUpdate } from './checked-update.js';
 export {
   createTenantClient,
   DEFAULT_TIMEOUT_MS,
@@ -13,6 +14,7 @@ export {
   TenantAuthError,
   TenantConflictError,
   type TenantErrorDetails,
+  type TenantErrorKind,
   TenantHttpError,
   TenantNetworkError,
   TenantResponseError,

@@ -1,5 +1,6 @@
 // Field metadata for tools (the CLI's `explain`, table output, redaction), derived from the spec.
-import { definition, flatten } from './schema-lookup.js';
+import { definition, flatten, type SchemaNode } from './schema-lookup.js';
+import { closestMatch } from './suggest.js';
 
 export interface FieldInfo {
   name: string;
@@ -15,9 +16,11 @@ export interface FieldInfo {
   enum?: readonly string[];
   default?: unknown;
   example?: unknown;
-  /** `POST /tenant` can set it (it is a `TenantUpdate` property). */
+  /** `POST /tenant` can set it (a `TenantUpdate` property). */
   settable: boolean;
-  /** The spec marks the value itself read-only (`readOnly: true`). */
+  /** `GET /tenant` returns it (a `Tenant` property); `avatar_file_id` can be set but is never returned. */
+  readable: boolean;
+  /** Returned by `GET` but not settable through `POST` (`readable && !settable`): limits, usage, the id. */
   readOnly: boolean;
   /** A secret to hide from people (`format: password`). */
   secret: boolean;
@@ -29,24 +32,23 @@ export interface FieldInfo {
   group: string;
 }
 
-function componentOf(node: { $ref?: string; anyOf?: readonly { $ref?: string }[] }): string | undefined {
+function componentOf(node: SchemaNode): string | undefined {
   const ref = node.$ref ?? node.anyOf?.find((branch) => branch.$ref)?.$ref;
   const match = ref ? /^#\/\$defs\/([^/]+)$/.exec(ref) : null;
   return match?.[1];
 }
 
-function describe(name: string, settable: boolean): FieldInfo {
-  const update = definition('TenantUpdate').properties?.[name];
-  const tenant = definition('Tenant').properties?.[name];
-  const source = update ?? tenant;
+function describe(name: string, readable: ReadonlySet<string>, settable: ReadonlySet<string>): FieldInfo {
+  const source = definition('TenantUpdate').properties?.[name] ?? definition('Tenant').properties?.[name];
   if (!source) throw new Error(`unknown field ${name}`);
   const node = flatten(source);
   const info: FieldInfo = {
     name,
     description: node.description ?? '',
     type: String(node.type ?? 'string'),
-    settable,
-    readOnly: node.readOnly === true,
+    settable: settable.has(name),
+    readable: readable.has(name),
+    readOnly: readable.has(name) && !settable.has(name),
     secret: node.format === 'password',
     group: node['x-group'] ?? 'Other',
   };
@@ -74,10 +76,10 @@ let cache: readonly FieldInfo[] | undefined;
 /** Every field of the tenant in the spec's order: the `Tenant` fields, then write-only ones. */
 export function tenantFields(): readonly FieldInfo[] {
   if (cache) return cache;
+  const readable = new Set(tenantFieldNames());
   const settable = new Set(settableFieldNames());
-  const names = [...Object.keys(definition('Tenant').properties ?? {})];
-  for (const name of settable) if (!names.includes(name)) names.push(name);
-  cache = Object.freeze(names.map((name) => Object.freeze(describe(name, settable.has(name)))));
+  const names = [...readable, ...[...settable].filter((name) => !readable.has(name))];
+  cache = Object.freeze(names.map((name) => Object.freeze(describe(name, readable, settable))));
   return cache;
 }
 
@@ -96,29 +98,17 @@ export function tenantFieldNames(): readonly string[] {
   return Object.keys(definition('Tenant').properties ?? {});
 }
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0] ?? 0;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j] ?? 0;
-      row[j] = Math.min(current + 1, (row[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length] ?? 0;
+/** The fields `GET /tenant` returns and `POST /tenant` cannot set, in the spec's order (`id` included). */
+export function readOnlyFieldNames(): readonly string[] {
+  return tenantFields()
+    .filter((field) => field.readOnly)
+    .map((field) => field.name);
 }
 
-/** The field name closest to a mistyped one (at most two edits away), if any. */
+/** The field name closest to a mistyped one (settable fields unless `among` says otherwise), if any. */
 export function suggestFieldName(
   name: string,
   among: readonly string[] = settableFieldNames(),
 ): string | undefined {
-  const best = among
-    .map((candidate) => ({ candidate, distance: editDistance(name.toLowerCase(), candidate) }))
-    .sort((x, y) => x.distance - y.distance)[0];
-  return best && best.distance <= 2 ? best.candidate : undefined;
+  return closestMatch(name, among);
 }
-
-export { integerFormatRanges } from './integer-formats.js';

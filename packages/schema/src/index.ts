@@ -1,15 +1,26 @@
+export { type Assignment, AssignmentSyntaxError, parseAssignment } from './assignment.js';
 export {
   type FieldInfo,
   fieldInfo,
-  integerFormatRanges,
+  readOnlyFieldNames,
   settableFieldNames,
   suggestFieldName,
   tenantFieldNames,
   tenantFields,
 } from './fields.js';
 export * from './generated/enums.js';
-export { tenantJsonSchema } from './generated/tenant-json-schema.js';
+export { integerFormatRanges } from './integer-formats.js';
+export { isJsonObject } from './json-object.js';
+export { pointerTo, topLevelField, unescapePointerToken } from './json-pointer.js';
 export { parseFieldValue } from './parse-field-value.js';
+export { firstSentence, MAX_LISTED_VALUES } from './prose.js';
+export { closestMatch, didYouMean, editDistance } from './suggest.js';
 export type * from './types.js';
-export { schemaValidator, type ValidationResult, validateTenant, validateTenantUpdate } from './validate.js';
-export type { Violation } from './violations.js';
+export {
+  schemaValidator,
+  type ValidationResult,
+  validateTenant,
+  validateTenantUpdate,
+  validateValue,
+} from './validate.js';
+export { formatViolations, type Violation } from './violations.js';

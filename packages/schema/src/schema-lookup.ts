@@ -1,5 +1,6 @@
 // Reads the generated JSON Schema document: resolves `#/$defs/...` refs and merges a ref's siblings.
 import { tenantJsonSchema } from './generated/tenant-json-schema.js';
+import { unescapePointerToken } from './json-pointer.js';
 
 /** A JSON Schema node as found in the spec (only the keywords the tools read are typed). */
 export interface SchemaNode {
@@ -30,8 +31,7 @@ export function resolveRef(ref: string): SchemaNode {
   if (!ref.startsWith('#/')) throw new Error(`unsupported $ref ${ref}`);
   let node: unknown = root;
   for (const raw of ref.slice(2).split('/')) {
-    const key = raw.replaceAll('~1', '/').replaceAll('~0', '~');
-    node = (node as Record<string, unknown> | undefined)?.[key];
+    node = (node as Record<string, unknown> | undefined)?.[unescapePointerToken(raw)];
   }
   if (node === undefined) throw new Error(`dangling $ref ${ref}`);
   return node as SchemaNode;

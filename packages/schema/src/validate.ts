@@ -23,19 +23,29 @@ export function schemaValidator(name: string): ValidateFunction {
   return validate;
 }
 
-function run<T>(name: string, value: unknown): ValidationResult<T> {
+/**
+ * Checks a value against one of the spec's named schemas. `subject` names the value in messages when
+ * it is not a request body (`If-Match: must match …`).
+ */
+export function validateValue<T = unknown>(
+  name: string,
+  value: unknown,
+  options: { subject?: string } = {},
+): ValidationResult<T> {
   const validate = schemaValidator(name);
   return validate(value)
     ? { valid: true, value: value as T, violations: [] }
-    : { valid: false, violations: toViolations(validate.errors) };
+    : { valid: false, violations: toViolations(validate.errors, options) };
 }
 
 /** Checks a `POST /tenant` body: every violation, each with its JSON path, rule and message. */
 export function validateTenantUpdate(value: unknown): ValidationResult<TenantUpdate> {
-  return run<TenantUpdate>('TenantUpdate', value);
+  return validateValue<TenantUpdate>('TenantUpdate', value);
 }
 
 /** Checks a `GET /tenant` body: `null` blanks and unknown extra fields are allowed, as the spec says. */
 export function validateTenant(value: unknown): ValidationResult<Tenant> {
-  return run<Tenant>('Tenant', value);
+  return validateValue<Tenant>('Tenant', value);
 }
+
+export { formatViolations, type Violation } from './violations.js';

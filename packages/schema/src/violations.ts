@@ -1,7 +1,10 @@
 // Turns ajv's errors into violations a person can act on: the field, the rule broken and what to do.
 import type { ErrorObject } from 'ajv';
-import { suggestFieldName, tenantFieldNames } from './fields.js';
+import { readOnlyFieldNames, settableFieldNames } from './fields.js';
 import { integerFormatRanges } from './integer-formats.js';
+import { pointerTo, topLevelField } from './json-pointer.js';
+import { firstSentence, MAX_LISTED_VALUES } from './prose.js';
+import { closestMatch, didYouMean } from './suggest.js';
 
 export interface Violation {
   /** JSON Pointer to the offending value, `''` for the whole body, e.g. `/recording_retention`. */
@@ -24,34 +27,28 @@ const typeNames: Record<string, string> = {
   null: 'null',
 };
 
-const MAX_LISTED_VALUES = 12;
-
-/** The first sentence of a schema's description, on one line. */
-function summary(description: string | undefined): string | undefined {
-  const line = description?.replace(/\s+/g, ' ').trim();
-  return line ? (line.split(/\.(?:\s|$)/)[0] ?? line) : undefined;
+interface RuleSchema {
+  description?: string;
+  examples?: unknown[];
+  enum?: unknown[];
 }
 
-function closest(value: unknown, candidates: readonly unknown[]): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const wanted = value.trim().toLowerCase();
-  const hit = candidates.find((c) => typeof c === 'string' && c.toLowerCase() === wanted);
-  return typeof hit === 'string' ? hit : undefined;
-}
-
-function didYouMean(name: string): string {
-  const hint = suggestFieldName(name);
-  return hint ? ` (did you mean "${hint}"?)` : '';
+function enumText(error: ErrorObject, schema: RuleSchema): string {
+  const values = schema.enum ?? (error.params as { allowedValues?: unknown[] }).allowedValues ?? [];
+  const strings = values.filter((value): value is string => typeof value === 'string');
+  const hint = typeof error.data === 'string' ? closestMatch(error.data, strings) : undefined;
+  const suggestion = hint === undefined ? '' : ` (did you mean "${hint}"?)`;
+  if (values.length <= MAX_LISTED_VALUES) return `must be one of ${values.join(', ')}${suggestion}`;
+  const what = firstSentence(schema.description) || 'see the spec';
+  const example = schema.examples?.[0];
+  // The example is left out when the summary already quotes it or it is the suggestion itself.
+  const showExample = example !== undefined && example !== hint && !what.includes(JSON.stringify(example));
+  return `must be one of the ${values.length} allowed values (${what})${showExample ? `, e.g. ${JSON.stringify(example)}` : ''}${suggestion}`;
 }
 
 function describeRule(error: ErrorObject): { rule: string; text: string } {
   const params = error.params as Record<string, unknown>;
-  const schema = (error.parentSchema ?? {}) as {
-    description?: string;
-    examples?: unknown[];
-    enum?: unknown[];
-  };
-  const example = schema.examples?.[0] === undefined ? '' : `, e.g. ${JSON.stringify(schema.examples[0])}`;
+  const schema = (error.parentSchema ?? {}) as RuleSchema;
   switch (error.keyword) {
     case 'type': {
       const names = String(params.type)
@@ -68,26 +65,13 @@ function describeRule(error: ErrorObject): { rule: string; text: string } {
       return { rule: 'minLength', text: `must be at least ${String(params.limit)} character(s) long` };
     case 'maxLength':
       return { rule: 'maxLength', text: `must be at most ${String(params.limit)} characters long` };
-    case 'enum': {
-      const values = schema.enum ?? (params.allowedValues as unknown[] | undefined) ?? [];
-      const hint = closest(error.data, values);
-      const suggestion = hint ? ` (did you mean "${hint}"?)` : '';
-      if (values.length <= MAX_LISTED_VALUES) {
-        return { rule: 'enum', text: `must be one of ${values.join(', ')}${suggestion}` };
-      }
-      const what = summary(schema.description) ?? 'see the spec';
-      const eg = what.includes(JSON.stringify(schema.examples?.[0])) ? '' : example;
-      return {
-        rule: 'enum',
-        text: `must be one of the ${values.length} allowed values (${what})${eg}${suggestion}`,
-      };
-    }
+    case 'enum':
+      return { rule: 'enum', text: enumText(error, schema) };
     case 'pattern': {
-      const what = summary(schema.description);
-      return {
-        rule: 'pattern',
-        text: `must match ${String(params.pattern)}${what ? ` (${what})` : example}`,
-      };
+      const what = firstSentence(schema.description);
+      const example = schema.examples?.[0];
+      const why = what ? ` (${what})` : example === undefined ? '' : `, e.g. ${JSON.stringify(example)}`;
+      return { rule: 'pattern', text: `must match ${String(params.pattern)}${why}` };
     }
     case 'format': {
       const format = String(params.format);
@@ -106,53 +90,72 @@ function describeRule(error: ErrorObject): { rule: string; text: string } {
   }
 }
 
-/** The top-level field a JSON Pointer points into. */
-function fieldOf(path: string): string | undefined {
-  const first = path.split('/')[1];
-  return first === undefined || first === '' ? undefined : first.replaceAll('~1', '/').replaceAll('~0', '~');
-}
-
-function pointer(parent: string, key: string): string {
-  return `${parent}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
-}
-
-/** One violation per broken rule; the noise of `anyOf` (nullable fields) is left out. */
-export function toViolations(errors: readonly ErrorObject[] | null | undefined): Violation[] {
-  if (!errors) return [];
+/**
+ * The errors worth reporting: the noise of `anyOf` (nullable fields) left out, and at a path whose
+ * value has the wrong type only the type error (1.5 for an int32 breaks `format` only because it is
+ * not an integer).
+ */
+function relevantErrors(errors: readonly ErrorObject[]): readonly ErrorObject[] {
   const readable = errors.filter(
     (error) =>
       error.keyword !== 'anyOf' &&
       !(error.keyword === 'type' && (error.params as { type?: unknown }).type === 'null'),
   );
-  const relevant = readable.length > 0 ? readable : errors;
-  const readableFields = new Set(tenantFieldNames());
-  return relevant.map((error): Violation => {
-    if (error.keyword === 'additionalProperties') {
-      const key = String((error.params as { additionalProperty: unknown }).additionalProperty);
-      const path = pointer(error.instancePath, key);
-      const isTopLevel = error.instancePath === '';
-      // A field GET returns that the update schema does not accept can only be read.
-      if (isTopLevel && readableFields.has(key)) {
-        return { path, field: key, rule: 'readOnly', message: `${key}: is read-only and cannot be set` };
-      }
-      const hint = isTopLevel ? didYouMean(key) : '';
-      return {
-        path,
-        field: isTopLevel ? key : fieldOf(path),
-        rule: 'additionalProperties',
-        message: `${key}: is not a settable field${hint}`,
-      };
-    }
+  const kept = readable.length > 0 ? readable : errors;
+  const mistyped = new Set(kept.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  return kept.filter((error) => error.keyword === 'type' || !mistyped.has(error.instancePath));
+}
+
+function unknownKey(error: ErrorObject, readOnly: ReadonlySet<string>): Violation {
+  const key = String((error.params as { additionalProperty: unknown }).additionalProperty);
+  const path = pointerTo(error.instancePath, key);
+  const isTopLevel = error.instancePath === '';
+  // A field GET returns that the update schema does not accept can only be read.
+  if (isTopLevel && readOnly.has(key)) {
+    return { path, field: key, rule: 'readOnly', message: `${key}: is read-only and cannot be set` };
+  }
+  const field = topLevelField(path);
+  const hint = isTopLevel ? didYouMean(key, settableFieldNames()) : '';
+  return {
+    path,
+    ...(field === undefined ? {} : { field }),
+    rule: 'additionalProperties',
+    message: `${key}: is not a settable field${hint}`,
+  };
+}
+
+/**
+ * One violation per value and rule broken. `subject` names the whole value in messages: `the body`
+ * for a request body, or e.g. `If-Match` for a header.
+ */
+export function toViolations(
+  errors: readonly ErrorObject[] | null | undefined,
+  { subject = 'the body' }: { subject?: string } = {},
+): Violation[] {
+  if (!errors) return [];
+  const readOnly = new Set(readOnlyFieldNames());
+  return relevantErrors(errors).map((error): Violation => {
+    if (error.keyword === 'additionalProperties') return unknownKey(error, readOnly);
     const { rule, text } = describeRule(error);
-    const field = fieldOf(error.instancePath);
-    const subject =
+    const field = topLevelField(error.instancePath);
+    const what =
       error.instancePath === ''
         ? rule === 'minProperties'
           ? 'the update is empty'
-          : 'the body'
+          : subject
         : error.instancePath.slice(1);
-    const violation: Violation = { path: error.instancePath, rule, message: `${subject}: ${text}` };
+    const violation: Violation = { path: error.instancePath, rule, message: `${what}: ${text}` };
     if (field !== undefined) violation.field = field;
     return violation;
   });
+}
+
+/** Violations as an indented list, one per line (`inline`: one line, `; ` between them). */
+export function formatViolations(
+  violations: readonly Violation[],
+  layout: 'list' | 'inline' = 'list',
+): string {
+  return layout === 'inline'
+    ? violations.map((v) => v.message).join('; ')
+    : violations.map((v) => `  - ${v.message}`).join('\n');
 }

@@ -1,7 +1,8 @@
 import { settableFieldNames, tenantFields } from '@tenantctl/schema/fields';
 import type { Command } from 'commander';
+import type { CommandDeps } from '../command-deps.js';
 import { ExitCode, type ExitCodeValue, usageError } from '../exit-error.js';
-import type { Io } from '../io.js';
+import type { CompletionOptions } from '../program.js';
 
 interface Words {
   commands: string[];
@@ -89,7 +90,10 @@ function fish(w: Words): string {
   return `${lines.join('\n')}\n`;
 }
 
-export async function run(shell: string, program: Command, io: Io): Promise<ExitCodeValue> {
+export async function run(
+  { shell, program }: CompletionOptions,
+  { io }: CommandDeps,
+): Promise<ExitCodeValue> {
   const render = { bash, zsh, fish }[shell];
   if (!render) throw usageError(`no completion for "${shell}": choose bash, zsh or fish`);
   io.out(render(words(program)));

@@ -1,17 +1,11 @@
 import { stat } from 'node:fs/promises';
+import type { CommandDeps } from '../command-deps.js';
 import { configPath, type Profile, readConfig, writeConfig } from '../config-file.js';
 import { ExitCode, type ExitCodeValue, usageError } from '../exit-error.js';
-import type { Io } from '../io.js';
-
-export interface ConfigSetOptions {
-  profile?: string;
-  url?: string;
-  tokenFile?: string;
-  tokenStdin?: boolean;
-}
+import type { ConfigOptions } from '../program.js';
 
 /** `tenantctl config set`: a profile's URL and token source; a token itself comes from stdin, never argv. */
-export async function set(options: ConfigSetOptions, io: Io): Promise<ExitCodeValue> {
+export async function set(options: ConfigOptions, { io }: CommandDeps): Promise<ExitCodeValue> {
   const name = options.profile ?? 'default';
   if (!options.url && !options.tokenFile && !options.tokenStdin) {
     throw usageError('give --url, --token-file FILE or --token-stdin');
@@ -54,7 +48,7 @@ function describe(profile: Profile): string {
   return `url: ${profile.url ?? '(not set)'}\ntoken: ${token}`;
 }
 
-export async function show(options: { profile?: string }, io: Io): Promise<ExitCodeValue> {
+export async function show(options: ConfigOptions, { io }: CommandDeps): Promise<ExitCodeValue> {
   const name = options.profile ?? 'default';
   const profile = (await readConfig(configPath(io.env))).profiles[name];
   if (!profile)
@@ -63,7 +57,7 @@ export async function show(options: { profile?: string }, io: Io): Promise<ExitC
   return ExitCode.ok;
 }
 
-export async function list(_options: unknown, io: Io): Promise<ExitCodeValue> {
+export async function list(_options: ConfigOptions, { io }: CommandDeps): Promise<ExitCodeValue> {
   const path = configPath(io.env);
   const { profiles } = await readConfig(path);
   io.err(`Profiles in ${path}:`);
@@ -71,7 +65,7 @@ export async function list(_options: unknown, io: Io): Promise<ExitCodeValue> {
   return ExitCode.ok;
 }
 
-export async function remove(options: { profile?: string }, io: Io): Promise<ExitCodeValue> {
+export async function remove(options: ConfigOptions, { io }: CommandDeps): Promise<ExitCodeValue> {
   const name = options.profile ?? 'default';
   const path = configPath(io.env);
   const config = await readConfig(path);

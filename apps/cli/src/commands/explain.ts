@@ -1,17 +1,18 @@
-import { type FieldInfo, fieldInfo, tenantFields } from '@tenantctl/schema/fields';
+import {
+  type FieldInfo,
+  fieldInfo,
+  firstSentence,
+  MAX_LISTED_VALUES,
+  tenantFields,
+} from '@tenantctl/schema/fields';
+import type { CommandDeps } from '../command-deps.js';
 import { ExitCode, type ExitCodeValue, usageError } from '../exit-error.js';
 import type { Io } from '../io.js';
+import type { ExplainOptions } from '../program.js';
 import { suggestField } from '../suggest-field.js';
-
-const LISTED_ENUM_VALUES = 12;
 
 function typeOf(field: FieldInfo): string {
   return field.format && field.format !== 'password' ? `${field.type} (${field.format})` : field.type;
-}
-
-function firstSentence(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.split(/\.(?:\s|$)/)[0] ?? line;
 }
 
 function details(field: FieldInfo, io: Io): string {
@@ -30,7 +31,7 @@ function details(field: FieldInfo, io: Io): string {
   if (field.contentMediaType) rows.push(['content', `a string holding ${field.contentMediaType}`]);
   if (field.enum) {
     const values =
-      field.enum.length <= LISTED_ENUM_VALUES
+      field.enum.length <= MAX_LISTED_VALUES
         ? field.enum.join(', ')
         : `${field.enum.length} values (${field.component ?? 'see the spec'}), e.g. ${field.enum.slice(0, 3).join(', ')}…`;
     rows.push(['values', values]);
@@ -48,7 +49,7 @@ function details(field: FieldInfo, io: Io): string {
 }
 
 /** `tenantctl explain [FIELD]`: from the spec, never restated. */
-export async function run(field: string | undefined, io: Io): Promise<ExitCodeValue> {
+export async function run({ field }: ExplainOptions, { io }: CommandDeps): Promise<ExitCodeValue> {
   if (field !== undefined) {
     const info = fieldInfo(field);
     if (!info) throw usageError(`unknown field "${field}"${suggestField(field)}`);

@@ -1,18 +1,11 @@
 import { type FieldInfo, fieldInfo, tenantFields } from '@tenantctl/schema/fields';
-import { type ConnectionFlags, connect } from '../connection.js';
+import type { CommandDeps } from '../command-deps.js';
 import { ExitCode, type ExitCodeValue, usageError } from '../exit-error.js';
 import { bareValue, formatValue } from '../format-value.js';
 import type { Io } from '../io.js';
 import { loadYaml } from '../load-yaml.js';
+import type { GetOptions } from '../program.js';
 import { suggestField } from '../suggest-field.js';
-
-export type OutputFormat = 'table' | 'json' | 'yaml';
-
-export interface GetOptions extends ConnectionFlags {
-  output: OutputFormat;
-  field?: string[];
-  showSecrets?: boolean;
-}
 
 /** People's view: one section per group of the spec, names aligned, values made readable. */
 function renderTable(tenant: Record<string, unknown>, io: Io, showSecrets: boolean): string {
@@ -39,9 +32,10 @@ function renderTable(tenant: Record<string, unknown>, io: Io, showSecrets: boole
     .join('\n\n');
 }
 
-export async function run(options: GetOptions, io: Io): Promise<ExitCodeValue> {
+export async function run(options: GetOptions, deps: CommandDeps): Promise<ExitCodeValue> {
+  const { io } = deps;
   const wanted = options.field ?? [];
-  const { client } = await connect(options, io);
+  const client = await deps.connect(options);
   const tenant = await client.getTenant();
   for (const name of wanted) {
     if (!(name in tenant) && !fieldInfo(name))

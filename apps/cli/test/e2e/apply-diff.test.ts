@@ -44,7 +44,7 @@ describe('tenantctl apply and diff', () => {
       stdin: '{"temp_file_retention": 14}',
     });
     expect(result.code).toBe(0);
-    expect((await context.server.tenant()).temp_file_retention).toBe(14);
+    expect((await context.server.stored()).temp_file_retention).toBe(14);
   });
 
   it('--dry-run shows the diff and sends nothing', async () => {
@@ -111,7 +111,7 @@ describe('tenantctl apply and diff', () => {
         'conflict: the tenant was changed by someone else since it was read',
       );
       const winner = results[0] === first ? 'Written by A' : 'Written by B';
-      expect((await context.server.tenant()).name).toBe(winner);
+      expect((await context.server.stored()).name).toBe(winner);
     } finally {
       await proxy.close();
     }

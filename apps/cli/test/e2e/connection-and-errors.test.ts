@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@tenantctl/mock';
+import { type TestServer as ReferenceServer, startTestServer } from '@tenantctl/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ReferenceServer, startReferenceServer } from '../support/reference-server.js';
 import { configHome, runCli } from '../support/run-cli.js';
 
 let server: ReferenceServer;
@@ -22,7 +22,7 @@ async function listen(handler: Parameters<typeof createServer>[1]): Promise<[Ser
 }
 
 beforeAll(async () => {
-  server = await startReferenceServer();
+  server = await startTestServer({ tenants: ['E2E Tenant'] });
   [failing, failingUrl] = await listen((_req, res) => {
     res.writeHead(500, { 'Content-Type': 'application/json' });
     res.end('{"errors":[{"code":"DISK_ON_FIRE","message":"internal"}]}');
@@ -100,14 +100,14 @@ describe('connection precedence: flags > environment > profile', () => {
   beforeAll(() => writeFileSync(tokenFile, `${'x'}\n`));
 
   it('takes the token from --token-file, --token-stdin, TENANTCTL_TOKEN or the profile', async () => {
-    writeFileSync(tokenFile, `${server.token}\n`);
+    writeFileSync(tokenFile, `${server.tenant.token}\n`);
     expect(
       (await runCli(['get', '--field', 'name', '--url', server.url, '--token-file', tokenFile])).stdout,
     ).toBe('E2E Tenant\n');
     expect(
       (
         await runCli(['--url', server.url, '--token-stdin', 'get', '--field', 'name'], {
-          stdin: server.token,
+          stdin: server.tenant.token,
         })
       ).code,
     ).toBe(0);
@@ -119,7 +119,7 @@ describe('connection precedence: flags > environment > profile', () => {
 
   it('stores a profile with mode 0600 and uses it; environment beats the profile, --url beats both', async () => {
     const set = await runCli(['config', 'set', '--url', 'http://127.0.0.1:9/api', '--token-stdin'], {
-      stdin: server.token,
+      stdin: server.tenant.token,
     });
     expect(set.code).toBe(0);
     const path = join(configHome, 'tenantctl', 'config.json');
@@ -137,11 +137,11 @@ describe('connection precedence: flags > environment > profile', () => {
     expect((await runCli(['get'])).code).toBe(4);
     const shown = await runCli(['config', 'show']);
     expect(shown.stdout).toContain('token: stored in the config file');
-    expect(shown.stdout).not.toContain(server.token);
+    expect(shown.stdout).not.toContain(server.tenant.token);
   });
 
   it('uses a named profile with a token file, and says so when a profile is missing', async () => {
-    writeFileSync(tokenFile, server.token);
+    writeFileSync(tokenFile, server.tenant.token);
     expect(
       (await runCli(['config', 'set', '--profile', 'lab', '--url', server.url, '--token-file', tokenFile]))
         .code,
@@ -155,7 +155,9 @@ describe('connection precedence: flags > environment > profile', () => {
   });
 
   it('never takes a token from an argument', async () => {
-    const result = await runCli(['get', '--token', server.token], { env: { TENANTCTL_URL: server.url } });
+    const result = await runCli(['get', '--token', server.tenant.token], {
+      env: { TENANTCTL_URL: server.url },
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("unknown option '--token'");
   });

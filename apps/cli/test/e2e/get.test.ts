@@ -1,7 +1,7 @@
 import { type RunningPrism, startPrism } from '@tenantctl/mock';
+import { type TestServer as ReferenceServer, startTestServer } from '@tenantctl/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { type ReferenceServer, startReferenceServer } from '../support/reference-server.js';
 import { runCli } from '../support/run-cli.js';
 
 let server: ReferenceServer;
@@ -10,11 +10,11 @@ let env: Record<string, string>;
 const SECRET = '-----BEGIN PRIVATE KEY-----\nCANARY-KEY-7731\n-----END PRIVATE KEY-----\n';
 
 beforeAll(async () => {
-  [server, prism] = await Promise.all([startReferenceServer(), startPrism()]);
-  env = { TENANTCTL_URL: server.url, TENANTCTL_TOKEN: server.token };
+  [server, prism] = await Promise.all([startTestServer({ tenants: ['E2E Tenant'] }), startPrism()]);
+  env = { TENANTCTL_URL: server.url, TENANTCTL_TOKEN: server.tenant.token };
   await fetch(`${server.url}/tenant`, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+    headers: { Authorization: `Bearer ${server.tenant.token}`, 'Content-Type': 'application/json' },
     body: JSON.stringify({ stir_shaken_key: SECRET, timezone: 'Europe/Berlin', extension_im_disk_quota: '' }),
   });
 }, 60_000);
@@ -60,7 +60,7 @@ describe('tenantctl get', () => {
   });
 
   it('prints JSON and YAML for scripts, equal to what the server holds', async () => {
-    const stored = await server.tenant();
+    const stored = await server.stored();
     const json = await runCli(['get', '-o', 'json'], { env });
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toEqual(stored);

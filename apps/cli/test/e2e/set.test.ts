@@ -33,7 +33,7 @@ describe('tenantctl set', () => {
   it('KEY= sets an empty string where the field allows one', async () => {
     expect((await runCli(['set', 'website=https://e2e.test'], { env: context.env })).code).toBe(0);
     expect((await runCli(['set', 'website='], { env: context.env })).code).toBe(0);
-    expect((await context.server.tenant()).website).toBe('');
+    expect((await context.server.stored()).website).toBe('');
   });
 
   it('sends only what changes, and nothing when nothing does', async () => {
@@ -46,14 +46,14 @@ describe('tenantctl set', () => {
   });
 
   it('--dry-run shows the diff and sends nothing', async () => {
-    const before = await context.server.tenant();
+    const before = await context.server.stored();
     context.server.requests.length = 0;
     const result = await runCli(['set', '--dry-run', 'temp_file_retention=7'], { env: context.env });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/~ temp_file_retention +30 → 7/);
     expect(result.stderr).toContain('Dry run');
     expect(context.server.requests).toEqual(['GET /api/tenant']);
-    expect(await context.server.tenant()).toEqual(before);
+    expect(await context.server.stored()).toEqual(before);
   });
 
   // One bad value per kind of rule in the spec: exit 2, the rule named, and nothing reaches the context.server.
@@ -78,7 +78,7 @@ describe('tenantctl set', () => {
     ['unknown key', 'nmae=Acme', 'nmae: is not a settable field (did you mean "name"?)'],
     ['read-only key', 'max_extensions=5000', 'max_extensions: is read-only and cannot be set'],
   ])('rejects a bad %s (exit 2, nothing sent)', async (_rule, assignment, message) => {
-    const before = await context.server.tenant();
+    const before = await context.server.stored();
     context.server.requests.length = 0;
     const result = await runCli(['set', 'name=Valid', assignment], { env: context.env });
     expect(result.code).toBe(2);
@@ -86,7 +86,7 @@ describe('tenantctl set', () => {
     expect(result.stderr).toContain('nothing was sent');
     expect(result.stdout).toBe('');
     expect(context.server.requests).toEqual([]);
-    expect(await context.server.tenant()).toEqual(before);
+    expect(await context.server.stored()).toEqual(before);
   });
 
   it('lists every violation at once', async () => {

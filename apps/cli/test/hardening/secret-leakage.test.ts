@@ -44,7 +44,9 @@ describe('secret leakage', () => {
     await run(['--verbose', 'apply', '-f', '-'], {
       stdin: JSON.stringify({ stir_shaken_key: KEY, recording_retention: 0 }),
     });
-    await run(['--verbose', 'get'], { env: { ...context.env, TENANTCTL_TOKEN: `${context.server.token}x` } });
+    await run(['--verbose', 'get'], {
+      env: { ...context.env, TENANTCTL_TOKEN: `${context.server.tenant.token}x` },
+    });
     await run(['--verbose', 'get'], { env: { ...context.env, TENANTCTL_URL: 'http://127.0.0.1:9/api' } });
     // Every output format.
     for (const args of [
@@ -79,7 +81,10 @@ describe('secret leakage', () => {
     ]) {
       const response = await fetch(`${context.server.url}/tenant`, {
         method: 'POST',
-        headers: { Authorization: `Bearer ${context.server.token}`, 'Content-Type': 'application/json' },
+        headers: {
+          Authorization: `Bearer ${context.server.tenant.token}`,
+          'Content-Type': 'application/json',
+        },
         body: JSON.stringify(body),
       });
       expect(response.status).toBe(400);
@@ -94,7 +99,7 @@ describe('secret leakage', () => {
     ];
     const keyHits = haystacks.filter((text) => text.includes(keyMarker) || text.includes('CANARX')).length;
     const tokenHits = [...haystacks, ...allowed.map((r) => r.stdout)].filter((text) =>
-      text.includes(context.server.token),
+      text.includes(context.server.tenant.token),
     ).length;
     console.log(
       `secret leakage: ${searched.length + allowed.length} CLI runs, ${context.server.logs.length} log lines, ` +

@@ -1,9 +1,10 @@
 // Runs the built binary as a child process: real argv, stdin, stdout, stderr and exit code.
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 export const binary = fileURLToPath(new URL('../../dist/tenantctl.js', import.meta.url));
 
@@ -13,8 +14,9 @@ export interface CliResult {
   stderr: string;
 }
 
-/** A fresh config home per test file, so no test reads the user's profiles. */
+/** A fresh config home per test file, so no test reads the user's profiles; removed after the file. */
 export const configHome = mkdtempSync(join(tmpdir(), 'tenantctl-config-'));
+afterAll(() => rmSync(configHome, { recursive: true, force: true }));
 
 export function runCli(
   args: string[],

@@ -16,4 +16,9 @@ export const migrations: readonly string[] = [
      revoked_at TEXT
    ) STRICT;
    CREATE INDEX tokens_tenant ON tokens(tenant_id);`,
+  // 2: every write of a tenant increments its version (ETags and If-Match come from it), and the
+  // database gets a random instance id, so that tags from two databases never coincide.
+  `ALTER TABLE tenants ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
+   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+   INSERT INTO meta (key, value) VALUES ('instance_id', lower(hex(randomblob(8))));`,
 ];

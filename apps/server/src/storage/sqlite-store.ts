@@ -7,7 +7,7 @@ import { openBetterSqlite3 } from './better-sqlite3-driver.js';
 import { migrations } from './migrations.js';
 import { nodeSqlite, openNodeSqlite } from './node-sqlite-driver.js';
 import type { SqlDriver } from './sql-driver.js';
-import type { StoredTenant, TenantSettings, TenantStore, UpdateOutcome } from './tenant-store.js';
+import type { AdminStore, MergeOutcome, StoredTenant, TenantSettings, TenantStore } from './tenant-store.js';
 
 export type SqliteEngine = 'better-sqlite3' | 'node:sqlite';
 
@@ -20,9 +20,12 @@ export interface SqliteStoreOptions {
   engine?: SqliteEngine;
 }
 
+export type SqliteStore = TenantStore & AdminStore & { readonly engine: SqliteEngine };
+
 interface TenantRow {
   id: string;
   settings: string;
+  version: number;
 }
 
 /**
@@ -38,6 +41,11 @@ export function defaultEngine(): SqliteEngine {
   const chosen = process.env.TENANT_SERVER_SQLITE;
   if (chosen === 'better-sqlite3' || chosen === 'node:sqlite') return chosen;
   return nodeSqlite() ? 'node:sqlite' : 'better-sqlite3';
+}
+
+/** Opens the file with the chosen binding, without touching its schema. */
+export function openSqlDriver(path: string, engine: SqliteEngine = defaultEngine()): SqlDriver {
+  return engine === 'node:sqlite' ? openNodeSqlite(path) : openBetterSqlite3(path);
 }
 
 function migrate(db: SqlDriver): void {
@@ -56,92 +64,101 @@ function migrate(db: SqlDriver): void {
 }
 
 function toTenant(row: TenantRow): StoredTenant {
-  return { id: row.id, settings: JSON.parse(row.settings) as TenantSettings };
+  return { id: row.id, settings: JSON.parse(row.settings) as TenantSettings, version: row.version };
 }
 
 const now = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 
-export function openSqliteStore(options: SqliteStoreOptions): TenantStore & { engine: SqliteEngine } {
+/** The patch as SQLite's json_patch takes it; `null` would delete a key there, so it is refused here. */
+function patchText(patch: TenantSettings): string {
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null || value === undefined) throw new TypeError(`${key}: a merge never sets null`);
+  }
+  return JSON.stringify(patch);
+}
+
+export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
   const engine = options.engine ?? defaultEngine();
-  const db = engine === 'node:sqlite' ? openNodeSqlite(options.path) : openBetterSqlite3(options.path);
+  const db = openSqlDriver(options.path, engine);
   db.exec('PRAGMA journal_mode = WAL');
   db.exec(`PRAGMA synchronous = ${options.synchronous ?? 'FULL'}`);
   db.exec('PRAGMA foreign_keys = ON');
   db.exec('PRAGMA busy_timeout = 5000');
   migrate(db);
-
-  const readRow = (id: string) => db.get<TenantRow>('SELECT id, settings FROM tenants WHERE id = ?', id);
-  // The last tenant read per id, returned again (frozen) while its stored text is unchanged: callers can
-  // then reuse what they derived from it. Every read still goes to the database.
-  const lastRead = new Map<string, { text: string; tenant: StoredTenant }>();
+  const instanceId =
+    db.get<{ value: string }>(`SELECT value FROM meta WHERE key = 'instance_id'`)?.value ?? 'unknown';
+  const readRow = (id: string) =>
+    db.get<TenantRow>('SELECT id, settings, version FROM tenants WHERE id = ?', id);
 
   return {
     engine,
-    tenantIdForToken(tokenHash) {
-      const row = db.get<{ tenant_id: string; hash: Uint8Array }>(
-        'SELECT tenant_id, hash FROM tokens WHERE hash = ? AND revoked_at IS NULL',
+    instanceId,
+    async findTokenOwner(tokenHash) {
+      const row = db.get<{ tenant_id: string; version: number; hash: Uint8Array }>(
+        `SELECT k.tenant_id, t.version, k.hash FROM tokens k JOIN tenants t ON t.id = k.tenant_id
+         WHERE k.hash = ? AND k.revoked_at IS NULL`,
         tokenHash,
       );
       // The lookup is by hash; the final comparison is in constant time all the same.
       return row && row.hash.length === tokenHash.length && timingSafeEqual(row.hash, tokenHash)
-        ? row.tenant_id
+        ? { tenantId: row.tenant_id, version: row.version }
         : undefined;
     },
-    readTenant(id) {
+    async readTenant(id) {
       const row = readRow(id);
-      if (!row) return undefined;
-      const cached = lastRead.get(id);
-      if (cached?.text === row.settings) return cached.tenant;
-      const tenant = toTenant(row);
-      Object.freeze(tenant.settings);
-      lastRead.set(id, { text: row.settings, tenant: Object.freeze(tenant) });
-      return tenant;
+      return row ? toTenant(row) : undefined;
     },
-    mergeSettings(id, patch, precondition): UpdateOutcome {
+    async mergeSettings(id, patch, { ifVersion } = {}): Promise<MergeOutcome> {
+      const text = patchText(patch);
       return db.immediate(() => {
-        const row = readRow(id);
-        if (!row) return { outcome: 'not-found' };
-        const current = toTenant(row);
-        if (precondition && !precondition(current))
-          return { outcome: 'precondition-failed', tenant: current };
-        const settings = { ...current.settings, ...patch };
-        db.run(
-          `UPDATE tenants SET settings = ?, updated_at = ${now} WHERE id = ?`,
-          JSON.stringify(settings),
+        // One statement merges and bumps the version, so the If-Match check and the write are one step.
+        const condition = ifVersion
+          ? ` AND version IN (${ifVersion.map(() => '?').join(', ') || 'NULL'})`
+          : '';
+        const updated = db.get<{ version: number }>(
+          `UPDATE tenants SET settings = json_patch(settings, ?), version = version + 1, updated_at = ${now}
+           WHERE id = ?${condition} RETURNING version`,
+          text,
           id,
+          ...(ifVersion ?? []),
         );
-        return { outcome: 'updated', tenant: { id, settings } };
+        if (updated) return { outcome: 'updated', version: updated.version };
+        return db.get('SELECT 1 AS found FROM tenants WHERE id = ?', id)
+          ? { outcome: 'precondition-failed' }
+          : { outcome: 'not-found' };
       });
     },
-    createTenant(settings) {
+    async createTenant(settings) {
       const id = newResourceId();
       db.immediate(() =>
         db.run('INSERT INTO tenants (id, settings) VALUES (?, ?)', id, JSON.stringify(settings)),
       );
-      return { id, settings };
+      return { id, settings, version: 1 };
     },
-    listTenants() {
-      return db.all<TenantRow>('SELECT id, settings FROM tenants ORDER BY created_at, id').map(toTenant);
+    async listTenants() {
+      // rowid grows with every insert: creation order, even within one millisecond.
+      return db
+        .all<{ id: string; name: string | null }>(
+          `SELECT id, json_extract(settings, '$.name') AS name FROM tenants ORDER BY rowid`,
+        )
+        .map((row) => ({ id: row.id, name: row.name ?? '' }));
     },
-    addToken(tenantId, tokenHash) {
+    async addToken(tenantId, tokenHash) {
       const id = newResourceId();
       db.immediate(() =>
         db.run('INSERT INTO tokens (id, tenant_id, hash) VALUES (?, ?, ?)', id, tenantId, tokenHash),
       );
       return id;
     },
-    revokeToken(tokenId) {
+    async revokeToken(tokenId) {
       return db.immediate(
         () =>
           db.run(`UPDATE tokens SET revoked_at = ${now} WHERE id = ? AND revoked_at IS NULL`, tokenId)
             .changes > 0,
       );
     },
-    integrityCheck() {
-      return db.get<{ integrity_check: string }>('PRAGMA integrity_check')?.integrity_check ?? 'unknown';
-    },
-    close() {
+    async close() {
       db.close();
     },
   };

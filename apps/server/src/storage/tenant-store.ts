@@ -1,4 +1,5 @@
-// What the server needs from storage; SQLite implements it, another engine can be added behind it.
+// What the server needs from storage, in two interfaces: the API's (per request) and the admin's (per
+// operator command). SQLite implements both; another engine can be added behind them.
 
 /** Every `Tenant` field but `id`, plus write-only ones such as `avatar_file_id`; `null` is blank. */
 export type TenantSettings = Record<string, unknown>;
@@ -6,34 +7,60 @@ export type TenantSettings = Record<string, unknown>;
 export interface StoredTenant {
   id: string;
   settings: TenantSettings;
+  /** Starts at 1 and grows by one with every write of the tenant; the ETag is derived from it. */
+  version: number;
 }
 
-export type UpdateOutcome =
-  | { outcome: 'updated'; tenant: StoredTenant }
-  | { outcome: 'precondition-failed'; tenant: StoredTenant }
+/** Who a token belongs to, with that tenant's current version (one read, for a fresh GET). */
+export interface TokenOwner {
+  tenantId: string;
+  version: number;
+}
+
+export type MergeOutcome =
+  | { outcome: 'updated'; version: number }
+  | { outcome: 'precondition-failed' }
   | { outcome: 'not-found' };
 
+export interface MergeOptions {
+  /** Write only if the tenant's version is one of these (If-Match); nothing is written otherwise. */
+  ifVersion?: readonly number[];
+}
+
+/** What the API needs, request by request. */
 export interface TenantStore {
-  /** The tenant a (hashed) API token belongs to, unless the token is unknown or revoked. */
-  tenantIdForToken(tokenHash: Buffer): string | undefined;
-  /** The tenant as stored now; the same (frozen) object again as long as nothing changed. */
-  readTenant(id: string): StoredTenant | undefined;
   /**
-   * Merges `patch` into the tenant's settings in one atomic write. With `precondition`, it is checked
-   * against the current tenant inside the same transaction, and nothing is written when it fails.
+   * Tells apart stores whose versions could coincide (two databases): part of every ETag, so a tag
+   * from one database never matches in another.
    */
-  mergeSettings(
-    id: string,
-    patch: TenantSettings,
-    precondition?: (current: StoredTenant) => boolean,
-  ): UpdateOutcome;
-  createTenant(settings: TenantSettings): StoredTenant;
-  listTenants(): StoredTenant[];
+  readonly instanceId: string;
+  /** The tenant a (hashed) API token belongs to, and its version, unless the token is unknown or revoked. */
+  findTokenOwner(tokenHash: Buffer): Promise<TokenOwner | undefined>;
+  /** The tenant as stored now. */
+  readTenant(id: string): Promise<StoredTenant | undefined>;
+  /**
+   * Merges `patch` into the tenant's settings in one atomic write that also increments its version;
+   * with `ifVersion`, only when the version still is one of those (checked in the same write).
+   */
+  mergeSettings(id: string, patch: TenantSettings, options?: MergeOptions): Promise<MergeOutcome>;
+  close(): Promise<void>;
+}
+
+export interface TenantSummary {
+  id: string;
+  name: string;
+}
+
+/** What an operator's commands need (`tenant-server tenants|tokens …`). */
+export interface AdminStore {
+  createTenant(settings: TenantSettings): Promise<StoredTenant>;
+  /** Every tenant, in the order they were created. */
+  listTenants(): Promise<TenantSummary[]>;
+  readTenant(id: string): Promise<StoredTenant | undefined>;
+  mergeSettings(id: string, patch: TenantSettings, options?: MergeOptions): Promise<MergeOutcome>;
   /** Binds a token (by its hash) to a tenant; returns the token's id. */
-  addToken(tenantId: string, tokenHash: Buffer): string;
+  addToken(tenantId: string, tokenHash: Buffer): Promise<string>;
   /** Revokes a token by id; false when there is no such active token. */
-  revokeToken(tokenId: string): boolean;
-  /** The engine's own consistency check: `ok` when the stored data is sound. */
-  integrityCheck(): string;
-  close(): void;
+  revokeToken(tokenId: string): Promise<boolean>;
+  close(): Promise<void>;
 }

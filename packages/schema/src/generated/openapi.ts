@@ -35,7 +35,17 @@ export interface components {
          * @description The unique ID of the resource.
          * @example NzAwNTUxOTA5NzczMTQ4MTYw
          */
-        ResourceId: string;
+        ResourceId: components["schemas"]["PlainText"];
+        /**
+         * @description Text without control characters: no line break, tab, NUL or other C0/C1 control character.
+         *     Names, domains, addresses and IDs are text of this kind; see `MultilineText` for certificates.
+         */
+        PlainText: string;
+        /**
+         * @description Text that may span lines (line breaks and tabs allowed) but holds no other control character,
+         *     such as a PEM certificate or key.
+         */
+        MultilineText: string;
         /**
          * @description The IANA Time Zone names, such as "Asia/Shanghai".
          *     The list holds every zone and link name of the IANA tz database (release 2025b), "Factory" excepted.
@@ -66,6 +76,12 @@ export interface components {
          * @example 12GB
          */
         DiskUsage: string;
+        /**
+         * @description `*`, or a comma-separated list of entity tags as RFC 9110 writes them: each in double quotes,
+         *     optionally preceded by `W/` (a weak tag, which never matches `If-Match`).
+         * @example "3f786850e387550fdab836ed7e6dc881de23001b"
+         */
+        EntityTagList: string;
         /**
          * @description A retention period in days.
          * @example 90
@@ -100,18 +116,18 @@ export interface components {
              * @description The name of the tenant.
              * @example Acme Corporation
              */
-            name?: string;
+            name?: components["schemas"]["PlainText"];
             /**
              * @description The SIP domain of tenant.
              *     It is usually a fully qualified domain name (FQDN). If there is no FQDN, you can also use the IP address of the PBX server as the SIP domain. The SIP domain name is only used for SIP message authentication and does not require analysis.
              * @example acme.pbx.local
              */
-            domain?: string;
+            domain?: components["schemas"]["PlainText"];
             /**
              * @description The official website of tenant.
              * @example https://www.acme.test
              */
-            website?: string;
+            website?: components["schemas"]["PlainText"];
             /** @description Timezone for tenant. */
             timezone?: components["schemas"]["TimeZone"];
             currency?: components["schemas"]["CurrencyCode"];
@@ -132,7 +148,8 @@ export interface components {
              */
             enable_dual_track_recording?: boolean;
             /**
-             * @description Some custom configuration options serialized as json string
+             * @description Some custom configuration options serialized as json string.
+             *     Any JSON text: line breaks and tabs between its tokens are allowed, as JSON allows them.
              * @example {"welcome_prompt":"acme-welcome.wav"}
              */
             custom_options?: string;
@@ -188,7 +205,7 @@ export interface components {
              *     MIIB...
              *     -----END CERTIFICATE-----
              */
-            stir_shaken_cert?: string;
+            stir_shaken_cert?: components["schemas"]["MultilineText"];
             /**
              * Format: password
              * @description Content of this private certificate file for STIR/SHAKEN support.
@@ -197,7 +214,7 @@ export interface components {
              *     MIGH...
              *     -----END PRIVATE KEY-----
              */
-            stir_shaken_key?: string;
+            stir_shaken_key?: components["schemas"]["MultilineText"];
         };
         /**
          * @description The properties of the current tenant. Any property may be `null` (blank, see the API
@@ -320,7 +337,7 @@ export interface components {
             contact_append_type?: components["schemas"]["TenantUpdate"]["contact_append_type"] | null;
             contact_update_interval?: components["schemas"]["TenantUpdate"]["contact_update_interval"] | null;
             /** @description The name of the file. */
-            avatar_file_name?: string | null;
+            avatar_file_name?: components["schemas"]["PlainText"] | null;
             /**
              * Format: int64
              * @description The file size in bytes.
@@ -371,14 +388,27 @@ export interface components {
              */
             path: string;
             /**
-             * @description The JSON Schema keyword that the value breaks, such as `minimum` or `enum`.
+             * @description The JSON Schema keyword that the value breaks, such as `minimum` or `enum`; `readOnly` for a
+             *     field that can only be read; or a rule of JSON text itself: `json` (not JSON), `encoding`
+             *     (not UTF-8), `unicode` (an unpaired surrogate), `uniqueKeys` (a name repeated in an object).
              * @example minimum
              */
             rule: string;
+            /**
+             * @description For a request header that breaks its rule, the header's name (`path` is then empty).
+             * @example If-Match
+             */
+            header?: string;
         };
     };
     responses: {
-        /** @description The request is malformed or breaks a rule of the schema (`VALIDATE_FAILED`). */
+        /**
+         * @description The request is malformed or breaks a rule of the schema (`VALIDATE_FAILED`), one error item per
+         *     violation. Besides the schema's rules, a body must be JSON text as RFC 8259 requires it for
+         *     interchange: UTF-8 (rule `encoding`), no unpaired surrogate escape such as `"\ud800"` (rule
+         *     `unicode`), no name twice in one object (rule `uniqueKeys`, the path naming the repeated key).
+         *     A malformed `If-Match` header is named in `detail.header`.
+         */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -419,7 +449,10 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The request body is not `application/json`. */
+        /**
+         * @description The request body is not `application/json`, or declares a `charset` other than UTF-8 (JSON
+         *     exchanged between systems is UTF-8, RFC 8259 §8.1).
+         */
         UnsupportedMediaType: {
             headers: {
                 [name: string]: unknown;
@@ -432,9 +465,10 @@ export interface components {
     parameters: {
         /**
          * @description Extension beyond the vendor's API: apply the update only if the tenant's `ETag` still has
-         *     this value; otherwise answer `412` and change nothing.
+         *     this value; otherwise answer `412` and change nothing. A header that is not `*` or a list of
+         *     quoted entity tags (an empty one included) is a mistake of the client: `400`, naming the header.
          */
-        IfMatch: string;
+        IfMatch: components["schemas"]["EntityTagList"];
     };
     requestBodies: never;
     headers: {
@@ -482,7 +516,8 @@ export interface operations {
             header?: {
                 /**
                  * @description Extension beyond the vendor's API: apply the update only if the tenant's `ETag` still has
-                 *     this value; otherwise answer `412` and change nothing.
+                 *     this value; otherwise answer `412` and change nothing. A header that is not `*` or a list of
+                 *     quoted entity tags (an empty one included) is a mistake of the client: `400`, naming the header.
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };

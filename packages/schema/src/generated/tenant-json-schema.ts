@@ -7,11 +7,21 @@ export const tenantJsonSchema = {
   "$id": "https://tenantctl.dev/schemas/tenant.json",
   "$defs": {
     "ResourceId": {
-      "type": "string",
+      "$ref": "#/$defs/PlainText",
       "description": "The unique ID of the resource.",
       "examples": [
         "NzAwNTUxOTA5NzczMTQ4MTYw"
       ]
+    },
+    "PlainText": {
+      "type": "string",
+      "description": "Text without control characters: no line break, tab, NUL or other C0/C1 control character.\nNames, domains, addresses and IDs are text of this kind; see `MultilineText` for certificates.\n",
+      "pattern": "^[^\\u0000-\\u001F\\u007F-\\u009F]*$"
+    },
+    "MultilineText": {
+      "type": "string",
+      "description": "Text that may span lines (line breaks and tabs allowed) but holds no other control character,\nsuch as a PEM certificate or key.\n",
+      "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
     },
     "TimeZone": {
       "type": "string",
@@ -1084,6 +1094,14 @@ export const tenantJsonSchema = {
         "12GB"
       ]
     },
+    "EntityTagList": {
+      "type": "string",
+      "description": "`*`, or a comma-separated list of entity tags as RFC 9110 writes them: each in double quotes,\noptionally preceded by `W/` (a weak tag, which never matches `If-Match`).\n",
+      "pattern": "^(?:\\*|(?:W/)?\"[\\x21\\x23-\\x7E\\x80-\\xFF]*\"(?:[ \\t]*,[ \\t]*(?:W/)?\"[\\x21\\x23-\\x7E\\x80-\\xFF]*\")*)$",
+      "examples": [
+        "\"3f786850e387550fdab836ed7e6dc881de23001b\""
+      ]
+    },
     "RetentionDays": {
       "type": "integer",
       "minimum": 1,
@@ -1124,7 +1142,7 @@ export const tenantJsonSchema = {
       "properties": {
         "name": {
           "x-group": "General",
-          "type": "string",
+          "$ref": "#/$defs/PlainText",
           "minLength": 1,
           "maxLength": 1024,
           "description": "The name of the tenant.",
@@ -1134,7 +1152,7 @@ export const tenantJsonSchema = {
         },
         "domain": {
           "x-group": "General",
-          "type": "string",
+          "$ref": "#/$defs/PlainText",
           "minLength": 1,
           "maxLength": 280,
           "description": "The SIP domain of tenant.\nIt is usually a fully qualified domain name (FQDN). If there is no FQDN, you can also use the IP address of the PBX server as the SIP domain. The SIP domain name is only used for SIP message authentication and does not require analysis.\n",
@@ -1144,7 +1162,7 @@ export const tenantJsonSchema = {
         },
         "website": {
           "x-group": "General",
-          "type": "string",
+          "$ref": "#/$defs/PlainText",
           "maxLength": 255,
           "description": "The official website of tenant.",
           "examples": [
@@ -1186,7 +1204,7 @@ export const tenantJsonSchema = {
           "x-group": "General",
           "type": "string",
           "contentMediaType": "application/json",
-          "description": "Some custom configuration options serialized as json string",
+          "description": "Some custom configuration options serialized as json string.\nAny JSON text: line breaks and tabs between its tokens are allowed, as JSON allows them.\n",
           "examples": [
             "{\"welcome_prompt\":\"acme-welcome.wav\"}"
           ]
@@ -1231,6 +1249,7 @@ export const tenantJsonSchema = {
           "x-group": "Contacts",
           "type": "integer",
           "format": "int32",
+          "minimum": 0,
           "description": "The matched length of characters when contact_match_type is MATCH_LENGTH.",
           "examples": [
             8
@@ -1257,7 +1276,7 @@ export const tenantJsonSchema = {
         },
         "stir_shaken_cert": {
           "x-group": "STIR/SHAKEN",
-          "type": "string",
+          "$ref": "#/$defs/MultilineText",
           "description": "Content of this certificate file for STIR/SHAKEN support.",
           "examples": [
             "-----BEGIN CERTIFICATE-----\nMIIB...\n-----END CERTIFICATE-----\n"
@@ -1265,7 +1284,7 @@ export const tenantJsonSchema = {
         },
         "stir_shaken_key": {
           "x-group": "STIR/SHAKEN",
-          "type": "string",
+          "$ref": "#/$defs/MultilineText",
           "format": "password",
           "description": "Content of this private certificate file for STIR/SHAKEN support.\nA secret: `format: password` tells tools to hide it.\n",
           "examples": [
@@ -1470,6 +1489,7 @@ export const tenantJsonSchema = {
             "null"
           ],
           "format": "int32",
+          "minimum": 0,
           "description": "The maximum number of users that the tenant is allowed to create.",
           "default": 1000
         },
@@ -1480,6 +1500,7 @@ export const tenantJsonSchema = {
             "null"
           ],
           "format": "int32",
+          "minimum": 0,
           "description": "The maximum number of concurrent calls that the tenant is allowed to have.",
           "default": 20
         },
@@ -1490,6 +1511,7 @@ export const tenantJsonSchema = {
             "null"
           ],
           "format": "int32",
+          "minimum": 0,
           "description": "The maximum number of ring groups that the tenant is allowed to create.",
           "default": 20
         },
@@ -1500,6 +1522,7 @@ export const tenantJsonSchema = {
             "null"
           ],
           "format": "int32",
+          "minimum": 0,
           "description": "The maximum number of virtual receptionists that the tenant is allowed to create.",
           "default": 20
         },
@@ -1510,6 +1533,7 @@ export const tenantJsonSchema = {
             "null"
           ],
           "format": "int32",
+          "minimum": 0,
           "description": "The maximum number of call queues that the tenant is allowed to create.",
           "default": 20
         },
@@ -1520,6 +1544,7 @@ export const tenantJsonSchema = {
             "null"
           ],
           "format": "int32",
+          "minimum": 0,
           "description": "The maximum number of conference rooms that the tenant is allowed to be online at the same time.",
           "default": 20
         },
@@ -1653,9 +1678,13 @@ export const tenantJsonSchema = {
         },
         "avatar_file_name": {
           "x-group": "Avatar",
-          "type": [
-            "string",
-            "null"
+          "anyOf": [
+            {
+              "$ref": "#/$defs/PlainText"
+            },
+            {
+              "type": "null"
+            }
           ],
           "description": "The name of the file."
         },
@@ -1666,6 +1695,7 @@ export const tenantJsonSchema = {
             "null"
           ],
           "format": "int64",
+          "minimum": 0,
           "description": "The file size in bytes.",
           "examples": [
             0
@@ -1802,9 +1832,16 @@ export const tenantJsonSchema = {
         },
         "rule": {
           "type": "string",
-          "description": "The JSON Schema keyword that the value breaks, such as `minimum` or `enum`.",
+          "description": "The JSON Schema keyword that the value breaks, such as `minimum` or `enum`; `readOnly` for a\nfield that can only be read; or a rule of JSON text itself: `json` (not JSON), `encoding`\n(not UTF-8), `unicode` (an unpaired surrogate), `uniqueKeys` (a name repeated in an object).\n",
           "examples": [
             "minimum"
+          ]
+        },
+        "header": {
+          "type": "string",
+          "description": "For a request header that breaks its rule, the header's name (`path` is then empty).",
+          "examples": [
+            "If-Match"
           ]
         }
       }

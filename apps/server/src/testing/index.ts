@@ -1,0 +1,8 @@
+// `@tenantctl/server/testing`: the fixtures every package's tests (and the benchmarks) share.
+export { type SeededTenant, seedTenants } from './seed.js';
+export {
+  type ServerProcess,
+  type ServerProcessOptions,
+  startServerProcess,
+} from './server-process.js';
+export { startTestServer, type TestServer, type TestServerOptions } from './test-server.js';

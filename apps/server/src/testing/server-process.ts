@@ -1,0 +1,103 @@
+// The reference server as a child process (`tenant-server serve`) on a seeded SQLite file: for tests that
+// kill it, and for benchmarks that give the load generator a process of its own.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openSqliteStore } from '../storage/sqlite-store.js';
+import { type SeededTenant, seedTenants } from './seed.js';
+
+const serverCli = fileURLToPath(new URL('../cli.js', import.meta.url));
+
+export interface ServerProcessOptions {
+  /** Names of the tenants to create before the first start. Default: one, "Test Tenant". */
+  tenants?: readonly string[];
+  /** More arguments for `serve`, e.g. `['--synchronous', 'NORMAL']`. */
+  args?: readonly string[];
+  env?: Record<string, string>;
+  /** A database file to use (and keep) instead of a fresh one in a temporary folder. */
+  dbPath?: string;
+}
+
+export interface ServerProcess {
+  readonly url: string;
+  readonly dbPath: string;
+  readonly tenants: readonly SeededTenant[];
+  readonly tenant: SeededTenant;
+  readonly child: ChildProcess;
+  /** Starts the server again on the same database (after `kill`), on a new port. */
+  restart(): Promise<void>;
+  /** Sends a signal and waits for the process to exit. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
+  /** Stops the server and removes the temporary folder. */
+  close(): Promise<void>;
+}
+
+/** Starts `tenant-server serve` on the database and resolves with its URL once it listens. */
+function startProcess(
+  dbPath: string,
+  options: ServerProcessOptions,
+): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(
+    process.execPath,
+    [serverCli, 'serve', '--db', dbPath, '--port', '0', '--log-level', 'warn', ...(options.args ?? [])],
+    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...options.env } },
+  );
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const onData = (chunk: Buffer) => {
+      text += chunk.toString();
+      const url = /Tenant API on (\S+)\/tenant/.exec(text)?.[1];
+      if (url) {
+        child.stderr?.off('data', onData);
+        child.off('exit', onExit);
+        resolve({ url, child });
+      }
+    };
+    const onExit = (code: number | null) => reject(new Error(`tenant-server exited (${code}): ${text}`));
+    child.stderr?.on('data', onData);
+    child.once('exit', onExit);
+  });
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+export async function startServerProcess(options: ServerProcessOptions = {}): Promise<ServerProcess> {
+  const dir = options.dbPath ? undefined : mkdtempSync(join(tmpdir(), 'tenant-server-process-'));
+  const dbPath = options.dbPath ?? join(dir ?? '', 'tenants.db');
+  const seedStore = openSqliteStore({ path: dbPath });
+  const tenants = await seedTenants(seedStore, options.tenants ?? ['Test Tenant']);
+  await seedStore.close();
+  const first = tenants[0];
+  if (!first) throw new Error('startServerProcess needs at least one tenant');
+  let running = await startProcess(dbPath, options);
+  const kill = async (signal: NodeJS.Signals = 'SIGTERM') => {
+    const done = exited(running.child);
+    running.child.kill(signal);
+    await done;
+  };
+  return {
+    get url() {
+      return running.url;
+    },
+    get child() {
+      return running.child;
+    },
+    dbPath,
+    tenants,
+    tenant: first,
+    async restart() {
+      await kill();
+      running = await startProcess(dbPath, options);
+    },
+    kill,
+    async close() {
+      await kill();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,86 @@
+// The reference server in this process, on a real port and a real SQLite file in a temporary folder,
+// with seeded tenants: the fixture of every test that talks to the API over HTTP.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AppOptions } from '../app.js';
+import { type RunningServer, serve } from '../server.js';
+import { openSqliteStore, type SqliteStore } from '../storage/sqlite-store.js';
+import { toTenantBody } from '../tenant-representation.js';
+import { type SeededTenant, seedTenants } from './seed.js';
+
+export interface TestServerOptions extends Pick<AppOptions, 'bodyLimit' | 'requestTimeoutMs'> {
+  /** Names of the tenants to create, each with a token. Default: one, "Test Tenant". */
+  tenants?: readonly string[];
+}
+
+export interface TestServer {
+  /** Base URL of the API, `/api` included. */
+  readonly url: string;
+  readonly dbPath: string;
+  readonly tenants: readonly SeededTenant[];
+  /** The first seeded tenant. */
+  readonly tenant: SeededTenant;
+  /** `METHOD /path` of every request the server received, in order (clear it with `length = 0`). */
+  readonly requests: string[];
+  /** Every log line the server wrote. */
+  readonly logs: string[];
+  /** The server's own store, for seeding and reading what is stored. */
+  readonly store: SqliteStore;
+  /** A tenant as GET shows it, read from the store (so it is not one of the requests). */
+  stored(tenantId?: string): Promise<Record<string, unknown>>;
+  /** Stops the server and starts it again on the same database file and port. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const { tenants: names = ['Test Tenant'], ...appOptions } = options;
+  const dir = mkdtempSync(join(tmpdir(), 'tenant-server-test-'));
+  const dbPath = join(dir, 'tenants.db');
+  let store = openSqliteStore({ path: dbPath });
+  const tenants = await seedTenants(store, names);
+  const first = tenants[0];
+  if (!first) throw new Error('startTestServer needs at least one tenant');
+  const requests: string[] = [];
+  const logs: string[] = [];
+  const stream = { write: (line: string) => void logs.push(line) } as unknown as NodeJS.WritableStream;
+
+  let server: RunningServer | undefined;
+  let port = 0;
+  const start = async () => {
+    server = await serve({ store, port, logger: { level: 'info', stream }, ...appOptions });
+    server.app.server.on('request', (request: { method?: string; url?: string }) => {
+      requests.push(`${request.method} ${request.url?.split('?')[0]}`);
+    });
+    port = Number(new URL(server.url).port);
+  };
+  await start();
+  return {
+    get url() {
+      return server?.url ?? '';
+    },
+    dbPath,
+    tenants,
+    tenant: first,
+    requests,
+    logs,
+    get store() {
+      return store;
+    },
+    async stored(tenantId = first.id) {
+      const tenant = await store.readTenant(tenantId);
+      if (!tenant) throw new Error(`no tenant ${tenantId}`);
+      return toTenantBody(tenant);
+    },
+    async restart() {
+      await server?.close(); // closes the store too
+      store = openSqliteStore({ path: dbPath });
+      await start();
+    },
+    async close() {
+      await server?.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

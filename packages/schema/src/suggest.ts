@@ -1,0 +1,53 @@
+// "Did you mean": the closest of the spec's names or values to a mistyped one.
+
+/**
+ * Edit distance with adjacent transpositions (optimal string alignment): inserting, deleting or
+ * replacing a character, or swapping two neighbours (`nmae` → `name`), each costs 1.
+ */
+export function editDistance(a: string, b: string): number {
+  // Three rows of the dynamic programme: two back for transpositions.
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        best = Math.min(best, (before[j - 2] ?? 0) + 1);
+      }
+      current.push(best);
+    }
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** How many edits still read as a typo of a word this long: 1 for short words, 2 from 5 characters, 3 from 12. */
+function typoBudget(length: number): number {
+  return length >= 12 ? 3 : length >= 5 ? 2 : 1;
+}
+
+/**
+ * The candidate a mistyped word most likely meant, ignoring case, or undefined when none is close
+ * enough or the word is itself a candidate. Ties go to the candidate listed first.
+ */
+export function closestMatch(word: string, candidates: readonly string[]): string | undefined {
+  if (candidates.includes(word)) return undefined;
+  const wanted = word.trim().toLowerCase();
+  let best: { candidate: string; distance: number } | undefined;
+  for (const candidate of candidates) {
+    const distance = editDistance(wanted, candidate.toLowerCase());
+    if (!best || distance < best.distance) best = { candidate, distance };
+  }
+  return best && best.distance <= typoBudget(Math.max(wanted.length, best.candidate.length))
+    ? best.candidate
+    : undefined;
+}
+
+/** ` (did you mean "x"?)` for a mistyped word, or `''` when nothing is close. */
+export function didYouMean(word: string, candidates: readonly string[]): string {
+  const hint = closestMatch(word, candidates);
+  return hint === undefined ? '' : ` (did you mean "${hint}"?)`;
+}
