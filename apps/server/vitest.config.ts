@@ -3,8 +3,15 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      // Generous: these tests spawn real processes, and CI runs several packages' tests at once on 2 cores.
-      { test: { name: 'integration', include: ['test/integration/**/*.test.ts'], testTimeout: 30_000 } },
+      // Generous: these tests start servers and processes, and CI runs several packages' tests at once on 2 cores.
+      {
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/contract/**', 'test/hardening/**'],
+          testTimeout: 30_000,
+        },
+      },
       { test: { name: 'contract', include: ['test/contract/**/*.test.ts'], testTimeout: 30_000 } },
       // Property, fault and security tests: each bounded, each printing its figures.
       { test: { name: 'hardening', include: ['test/hardening/**/*.test.ts'], testTimeout: 120_000 } },

@@ -12,11 +12,14 @@ import { hashToken, newToken } from './tokens.js';
 
 export class AdminError extends Error {}
 
+const invalid = (violations: Parameters<typeof formatViolations>[0]) =>
+  new AdminError(`invalid values, nothing was changed:\n${formatViolations(violations)}`);
+
 export async function createTenant(store: AdminStore, name: string): Promise<StoredTenant> {
   if (name.trim() === '') throw new AdminError('--name must not be empty');
   const settings = defaultSettings(name);
   const checked = validateTenant({ id: 'x', ...settings });
-  if (!checked.valid) throw new AdminError(formatViolations(checked.violations));
+  if (!checked.valid) throw invalid(checked.violations);
   return store.createTenant(settings);
 }
 
@@ -62,7 +65,7 @@ export async function setLimits(
     patch[assignment.key] = assignment.value;
   }
   const checked = validateTenant(toTenantBody({ ...current, settings: { ...current.settings, ...patch } }));
-  if (!checked.valid) throw new AdminError(formatViolations(checked.violations));
+  if (!checked.valid) throw invalid(checked.violations);
   const result = await store.mergeSettings(tenantId, patch);
   if (result.outcome !== 'updated') throw new AdminError(`no tenant with id ${tenantId}`);
 }

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { openSqliteStore } from '../storage/sqlite-store.js';
 import { type SeededTenant, seedTenants } from './seed.js';
 
-const serverCli = fileURLToPath(new URL('../cli.js', import.meta.url));
+// The built binary, from src/testing (tests) and dist/testing (benchmarks) alike.
+const serverCli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
 export interface ServerProcessOptions {
   /** Names of the tenants to create before the first start. Default: one, "Test Tenant". */

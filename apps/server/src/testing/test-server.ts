@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import type { AppOptions } from '../app.js';
 import { type RunningServer, serve } from '../server.js';
 import { openSqliteStore, type SqliteStore } from '../storage/sqlite-store.js';
@@ -17,6 +18,8 @@ export interface TestServerOptions extends Pick<AppOptions, 'bodyLimit' | 'reque
 export interface TestServer {
   /** Base URL of the API, `/api` included. */
   readonly url: string;
+  /** The fastify app, for `app.inject()` (no socket) where the wire does not matter. */
+  readonly app: FastifyInstance;
   readonly dbPath: string;
   readonly tenants: readonly SeededTenant[];
   /** The first seeded tenant. */
@@ -29,7 +32,10 @@ export interface TestServer {
   readonly store: SqliteStore;
   /** A tenant as GET shows it, read from the store (so it is not one of the requests). */
   stored(tenantId?: string): Promise<Record<string, unknown>>;
-  /** Stops the server and starts it again on the same database file and port. */
+  /**
+   * Stops the server and starts it again on the same database file, on a new port (so that no client
+   * reuses a keep-alive connection to the old one).
+   */
   restart(): Promise<void>;
   close(): Promise<void>;
 }
@@ -47,18 +53,20 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const stream = { write: (line: string) => void logs.push(line) } as unknown as NodeJS.WritableStream;
 
   let server: RunningServer | undefined;
-  let port = 0;
   const start = async () => {
-    server = await serve({ store, port, logger: { level: 'info', stream }, ...appOptions });
+    server = await serve({ store, port: 0, logger: { level: 'info', stream }, ...appOptions });
     server.app.server.on('request', (request: { method?: string; url?: string }) => {
       requests.push(`${request.method} ${request.url?.split('?')[0]}`);
     });
-    port = Number(new URL(server.url).port);
   };
   await start();
   return {
     get url() {
       return server?.url ?? '';
+    },
+    get app() {
+      if (!server) throw new Error('the test server is not running');
+      return server.app;
     },
     dbPath,
     tenants,

@@ -5,14 +5,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, serve } from '../../src/server.js';
-import { openSqliteStore } from '../../src/storage/sqlite-store.js';
-import type { TenantStore } from '../../src/storage/tenant-store.js';
+import { openSqliteStore, type SqliteStore } from '../../src/storage/sqlite-store.js';
 import { providerStates } from './provider-states.js';
 import { pactFiles, verifyPacts } from './verify-pacts.js';
 
 const pactDir = fileURLToPath(new URL('../../../../pacts/', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'tenant-provider-'));
-let store: TenantStore;
+let store: SqliteStore;
 let server: RunningServer;
 
 beforeAll(async () => {

@@ -1,10 +1,10 @@
 // fast-check generators derived from the spec's field metadata: valid values, valid partial updates,
-// and invalid bodies that each break exactly one rule of one named field.
+// and invalid bodies that each break exactly one rule of one named field, or one rule of JSON text.
 import {
   type FieldInfo,
   integerFormatRanges,
+  readOnlyFieldNames,
   settableFieldNames,
-  tenantFieldNames,
   tenantFields,
 } from '@tenantctl/schema';
 import fc from 'fast-check';
@@ -24,7 +24,13 @@ export function validValue(field: FieldInfo): fc.Arbitrary<unknown> {
     return fc.integer({ min, max });
   }
   if (field.enum) return fc.constantFrom(...field.enum);
-  if (field.pattern) return fc.stringMatching(new RegExp(field.pattern));
+  if (field.pattern) {
+    // Lengths count code points, as JSON Schema does.
+    const [min, max] = [field.minLength ?? 0, field.maxLength ?? Number.POSITIVE_INFINITY];
+    return fc
+      .stringMatching(new RegExp(field.pattern, 'u'))
+      .filter((text) => [...text].length >= min && [...text].length <= max);
+  }
   if (field.contentMediaType === 'application/json') return fc.json();
   const lengths = { minLength: field.minLength ?? 0, maxLength: Math.min(field.maxLength ?? 300, 300) };
   // ASCII mostly, and any code point (length is counted in code points, as JSON Schema does).
@@ -43,10 +49,10 @@ export function validUpdate(): fc.Arbitrary<Record<string, unknown>> {
 export interface InvalidBody {
   /** What is wrong, for the report. */
   kind: string;
-  /** The field the server must name. */
-  field: string;
-  /** The raw JSON text sent. */
-  text: string;
+  /** The JSON Pointer the server must name (`''` for the whole body), or a prefix of it. */
+  path: string;
+  /** The raw body sent: JSON text, or bytes that are not UTF-8. */
+  text: string | Uint8Array;
 }
 
 const wrongTypeFor = (field: FieldInfo) =>
@@ -88,14 +94,18 @@ function ruleBreakerFor(field: FieldInfo): fc.Arbitrary<unknown> | undefined {
         .filter((s) => !allowed.has(s)),
     );
   }
+  const breakers: fc.Arbitrary<unknown>[] = [];
   if (field.pattern) {
-    const pattern = new RegExp(field.pattern);
-    return fc
-      .oneof(
-        fc.constantFrom('0MB', '100XB', '1.5GB', ' 1GB', '1gb', '-5MB', 'GB', '1 GB', '0100MB'),
-        fc.string({ maxLength: 12 }),
-      )
-      .filter((s) => !pattern.test(s));
+    const pattern = new RegExp(field.pattern, 'u');
+    // A control character somewhere (the text patterns refuse some), or a malformed quota.
+    const withControl = fc
+      .tuple(fc.string({ maxLength: 8 }), fc.constantFrom(...controlCharacters), fc.string({ maxLength: 8 }))
+      .map((parts) => parts.join(''));
+    breakers.push(
+      fc
+        .oneof(fc.constantFrom('0MB', '100XB', '1.5GB', ' 1GB', '1gb', '-5MB', 'GB', '1 GB', '0100MB'), withControl)
+        .filter((text) => !pattern.test(text)),
+    );
   }
   if (field.contentMediaType === 'application/json') {
     return fc.string({ maxLength: 30 }).filter((s) => {
@@ -107,10 +117,46 @@ function ruleBreakerFor(field: FieldInfo): fc.Arbitrary<unknown> | undefined {
       }
     });
   }
-  if (field.maxLength !== undefined)
-    return fc.string({ minLength: field.maxLength + 1, maxLength: field.maxLength + 40 });
-  if (field.minLength) return fc.constant('');
-  return undefined;
+  if (field.maxLength !== undefined && !field.enum)
+    breakers.push(fc.string({ minLength: field.maxLength + 1, maxLength: field.maxLength + 40 }));
+  if (field.minLength) breakers.push(fc.constant(''));
+  return breakers.length > 0 ? fc.oneof(...breakers) : undefined;
+}
+
+const controlCharacters = ['\u0000', '\u0007', '\n', '\r', '\t', '\u001b', '\u007f', '\u0085', '\u009f'];
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+/**
+ * Bodies that break a rule of JSON text itself (RFC 8259), each around a valid update: bytes that are
+ * not UTF-8, an unpaired surrogate escape in a field's string, a field named twice.
+ */
+function invalidText(fields: readonly FieldInfo[]): fc.Arbitrary<InvalidBody> {
+  const strings = fields.filter((field) => field.type === 'string' && !field.enum && !field.pattern?.includes('KB'));
+  const notUtf8 = fc
+    .tuple(validUpdate(), fc.constantFrom([0xff], [0xc3], [0xe9, 0x22], [0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xf8, 0x88, 0x80, 0x80, 0x80]))
+    .map(([update, bad]): InvalidBody => {
+      const text = utf8(JSON.stringify({ ...update, name: 'x' }));
+      const at = text.indexOf(0x78); // inside the name's string
+      return { kind: 'not UTF-8', path: '', text: new Uint8Array([...text.slice(0, at), ...bad, ...text.slice(at)]) };
+    });
+  const surrogate = fc
+    .tuple(fc.constantFrom(...strings), fc.integer({ min: 0xd800, max: 0xdfff }), fc.string({ maxLength: 5 }))
+    .map(([field, unit, tail]): InvalidBody => {
+      const escape = `\\u${unit.toString(16)}`;
+      return { kind: 'unpaired surrogate', path: `/${field.name}`, text: `{"${field.name}":"${escape}${JSON.stringify(tail).slice(1, -1)}"}` };
+    });
+  const repeated = fc
+    .tuple(fc.constantFrom(...fields), validUpdate())
+    .chain(([field, extra]) =>
+      fc.tuple(validValue(field), validValue(field)).map(([first, second]): InvalidBody => {
+        const others = Object.entries(extra).filter(([name]) => name !== field.name);
+        const pairs = [...others.map(([name, value]) => `${JSON.stringify(name)}:${JSON.stringify(value)}`)];
+        pairs.push(`"${field.name}":${JSON.stringify(first)}`, `"${field.name}":${JSON.stringify(second)}`);
+        return { kind: 'repeated name', path: `/${field.name}`, text: `{${pairs.join(',')}}` };
+      }),
+    );
+  return fc.oneof(notUtf8, surrogate, repeated);
 }
 
 const body = (entries: [string, string][]) =>
@@ -120,17 +166,17 @@ function nested(depth: number): string {
   return '['.repeat(depth) + ']'.repeat(depth);
 }
 
-/** One invalid field, optionally beside valid ones (so atomicity is tested too). */
+/** One invalid field, optionally beside valid ones (so atomicity is tested too), or invalid JSON text. */
 export function invalidBody(): fc.Arbitrary<InvalidBody> {
   const fields = settableFields();
   const settable = new Set(settableFieldNames());
-  const readOnly = tenantFieldNames().filter((name) => !settable.has(name));
+  const readOnly = readOnlyFieldNames();
   const withValidCompanion = (kind: string, field: string, valueText: fc.Arbitrary<string>) =>
     fc.tuple(valueText, fc.option(validUpdate(), { nil: undefined })).map(([text, extra]): InvalidBody => {
       const others = Object.entries(extra ?? {})
         .filter(([name]) => name !== field)
         .map(([name, value]): [string, string] => [name, JSON.stringify(value)]);
-      return { kind, field, text: body([...others, [field, text]]) };
+      return { kind, path: `/${field}`, text: body([...others, [field, text]]) };
     });
   const perField = fields.flatMap((field) => {
     const breaker = ruleBreakerFor(field);
@@ -160,13 +206,13 @@ export function invalidBody(): fc.Arbitrary<InvalidBody> {
     {
       arbitrary: fc
         .constantFrom(...readOnly)
-        .map((name) => ({ kind: 'read-only key', field: name, text: body([[name, '1']]) })),
+        .map((name) => ({ kind: 'read-only key', path: `/${name}`, text: body([[name, '1']]) })),
       weight: 1,
     },
     {
       arbitrary: identifier.map((name) => ({
         kind: 'unknown key',
-        field: name,
+        path: `/${name}`,
         text: body([[name, '"x"']]),
       })),
       weight: 1,
@@ -174,10 +220,11 @@ export function invalidBody(): fc.Arbitrary<InvalidBody> {
     {
       arbitrary: fc.constantFrom('__proto__', 'constructor', 'prototype').map((name) => ({
         kind: 'prototype key',
-        field: name,
+        path: `/${name}`,
         text: body([[name, '{"polluted":true}']]),
       })),
       weight: 1,
     },
+    { arbitrary: invalidText(fields), weight: 2 },
   );
 }

@@ -1,41 +1,25 @@
 // Authentication edge cases, and 1,000 mixed requests from three tenants with zero cross-tenant leaks.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { tenantFieldNames } from '@tenantctl/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenant, createToken } from '../../src/admin.js';
-import { type RunningServer, serve } from '../../src/server.js';
-import { openSqliteStore } from '../../src/storage/sqlite-store.js';
-import type { TenantStore } from '../../src/storage/tenant-store.js';
+import { createToken } from '../../src/admin.js';
+import { startTestServer, type TestServer } from '../../src/testing/index.js';
 import { newToken } from '../../src/tokens.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'tenant-auth-'));
-let store: TenantStore;
-let server: RunningServer;
+let server: TestServer;
 const tenants: { id: string; token: string; name: string }[] = [];
-
 beforeAll(async () => {
-  store = openSqliteStore({ path: join(dir, 'tenants.db') });
-  for (const name of ['Alpha', 'Bravo', 'Charlie']) {
-    const tenant = createTenant(store, name);
-    tenants.push({ id: tenant.id, name, token: createToken(store, tenant.id).token });
-  }
-  server = await serve({ store, port: 0, logger: false });
+  server = await startTestServer({ tenants: ['Alpha', 'Bravo', 'Charlie'] });
+  tenants.push(...server.tenants);
 });
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => server.close());
 
 describe('authentication', () => {
-  const revoked = () => {
-    const tenant = tenants[0];
-    if (!tenant) throw new Error('no tenant');
-    const { tokenId, token } = createToken(store, tenant.id);
-    store.revokeToken(tokenId);
-    return token;
-  };
+  let revokedToken = '';
+  beforeAll(async () => {
+    const { tokenId, token } = await createToken(server.store, server.tenant.id);
+    await server.store.revokeToken(tokenId);
+    revokedToken = token;
+  });
 
   it.each<[string, () => Record<string, string>]>([
     ['no Authorization header', () => ({})],
@@ -47,7 +31,7 @@ describe('authentication', () => {
     ],
     ['the token without a scheme', () => ({ Authorization: tenants[0]?.token ?? '' })],
     ['a random token', () => ({ Authorization: `Bearer ${newToken()}` })],
-    ['a revoked token', () => ({ Authorization: `Bearer ${revoked()}` })],
+    ['a revoked token', () => ({ Authorization: `Bearer ${revokedToken}` })],
     ['a token with a trailing garbage part', () => ({ Authorization: `Bearer ${tenants[0]?.token} extra` })],
   ])('401 with WWW-Authenticate and no data for %s', async (_what, headers) => {
     for (const method of ['GET', 'POST']) {
@@ -61,7 +45,7 @@ describe('authentication', () => {
       const text = await response.text();
       for (const field of tenantFieldNames()) expect(text).not.toContain(`"${field}"`);
     }
-    expect(store.listTenants().map((t) => t.settings.name)).not.toContain('intruder');
+    expect((await server.store.listTenants()).map((t) => t.name)).not.toContain('intruder');
   });
 
   it.each(['bearer', 'BEARER', 'Bearer'])(
@@ -109,7 +93,7 @@ describe('tenant isolation', () => {
       );
     }
     for (const tenant of tenants) {
-      const stored = store.readTenant(tenant.id)?.settings.name as string;
+      const stored = (await server.store.readTenant(tenant.id))?.settings.name as string;
       if (!stored.startsWith(tenant.name)) leaks++;
     }
     console.log(`tenant isolation: ${requests} requests from 3 tenants (half writes), ${leaks} leaks`);

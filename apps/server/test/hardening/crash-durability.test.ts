@@ -1,52 +1,28 @@
 // The server killed with SIGKILL at random points of a write loop: after each restart every
 // acknowledged write is there, no update is half applied, and SQLite's integrity check passes.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { freePort } from '@tenantctl/mock';
-import { afterAll, describe, expect, it } from 'vitest';
-import { createTenant, createToken } from '../../src/admin.js';
-import { openSqliteStore } from '../../src/storage/sqlite-store.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSqlDriver } from '../../src/storage/sqlite-store.js';
+import { type ServerProcess, startServerProcess } from '../../src/testing/index.js';
 
 const KILLS = 20;
-const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'tenant-crash-'));
-const db = join(dir, 'tenants.db');
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function startServer(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [cli, 'serve', '--db', db, '--port', String(port)], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let text = '';
-    child.stderr?.on('data', (chunk: Buffer) => {
-      text += chunk.toString();
-      if (text.includes('Tenant API on')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${text}`)));
-  });
-  return child;
-}
+let server: ServerProcess;
+beforeAll(async () => {
+  server = await startServerProcess({ tenants: ['Crash'] });
+});
+afterAll(() => server.close());
 
 /** One update touches three fields with the same counter: any mix of counters is a half-applied write. */
 const update = (n: number) => ({ name: `write ${n}`, recording_retention: n, log_retention: n });
 
 describe('crash durability', () => {
   it(`keeps every acknowledged write across ${KILLS} SIGKILLs during a write loop`, async () => {
-    const seed = openSqliteStore({ path: db });
-    const token = createToken(seed, createTenant(seed, 'Crash').id).token;
-    seed.close();
-    const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+    const headers = { Authorization: `Bearer ${server.tenant.token}`, 'Content-Type': 'application/json' };
     let counter = 0;
     let acknowledged = 0;
     let writes = 0;
     for (let kill = 0; kill < KILLS; kill++) {
-      const port = await freePort();
-      const child = await startServer(port);
-      const url = `http://127.0.0.1:${port}/api/tenant`;
+      if (kill > 0) await server.restart();
+      const url = `${server.url}/tenant`;
 
       // After a restart: the last acknowledged write, or the one in flight when the kill came.
       const seen = (await (await fetch(url, { headers })).json()) as Record<string, unknown>;
@@ -88,12 +64,10 @@ describe('crash durability', () => {
       })();
       await enoughWrites;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 40));
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGKILL');
-      await Promise.all([loop, exited]);
+      await Promise.all([loop, server.kill('SIGKILL')]);
     }
-    const check = openSqliteStore({ path: db });
-    expect(check.integrityCheck()).toBe('ok');
+    const check = openSqlDriver(server.dbPath);
+    expect(check.get<{ integrity_check: string }>('PRAGMA integrity_check')?.integrity_check).toBe('ok');
     check.close();
     console.log(
       `crash durability: ${KILLS} SIGKILLs during ${writes} acknowledged writes; none lost, none half applied, integrity_check ok`,

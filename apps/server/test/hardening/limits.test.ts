@@ -3,13 +3,21 @@
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_BODY_LIMIT } from '../../src/app.js';
-import { getTenant, postTenant, startTestServer, type TestServer } from '../support/test-server.js';
+import { startTestServer, type TestServer } from '../../src/testing/index.js';
 
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer({ requestTimeoutMs: 1500 });
 });
 afterAll(() => server.close());
+
+const headers = () => ({ Authorization: `Bearer ${server.tenant.token}`, 'Content-Type': 'application/json' });
+const postTenant = (body: string) => fetch(`${server.url}/tenant`, { method: 'POST', headers: headers(), body });
+const getStatus = async () => {
+  const response = await fetch(`${server.url}/tenant`, { headers: headers() });
+  await response.body?.cancel();
+  return response.status;
+};
 
 function open(): Promise<Socket> {
   const { hostname, port } = new URL(server.url);
@@ -34,7 +42,7 @@ describe('limits', () => {
     const socket = await open();
     const answer = readAll(socket);
     socket.write(
-      `POST /api/tenant HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${server.tenantA.token}\r\n` +
+      `POST /api/tenant HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${server.tenant.token}\r\n` +
         `Content-Type: application/json\r\nContent-Length: ${DEFAULT_BODY_LIMIT + 1}\r\nConnection: close\r\n\r\n{"name":"`,
     );
     // Only 9 of the announced bytes were sent, and the answer still comes.
@@ -48,19 +56,19 @@ describe('limits', () => {
     const filler = 'x'.repeat(DEFAULT_BODY_LIMIT - '{"stir_shaken_cert":""}'.length);
     const text = JSON.stringify({ stir_shaken_cert: filler });
     expect(Buffer.byteLength(text)).toBe(DEFAULT_BODY_LIMIT);
-    expect((await postTenant(server.url, server.tenantA.token, text)).status).toBe(200);
+    expect((await postTenant(text)).status).toBe(200);
   });
 
   it('400 for a 10,000-level nested body, and the server keeps answering', async () => {
     const deep = `{"custom_options":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
-    const response = await postTenant(server.url, server.tenantA.token, deep);
+    const response = await postTenant(deep);
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({
       errors: [{ code: 'VALIDATE_FAILED', detail: { path: '/custom_options' } }],
     });
     const objects = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
-    expect((await postTenant(server.url, server.tenantA.token, objects)).status).toBe(400);
-    expect((await getTenant(server.url, server.tenantA.token)).status).toBe(200);
+    expect((await postTenant(objects)).status).toBe(400);
+    expect(await getStatus()).toBe(200);
     console.log('limits: 10,000-level nested arrays and objects → 400, server still answering');
   });
 
@@ -74,7 +82,7 @@ describe('limits', () => {
     }, 200);
     let served = 0;
     for (let i = 0; i < 10; i++) {
-      if ((await getTenant(server.url, server.tenantA.token)).status === 200) served++;
+      if (await getStatus() === 200) served++;
     }
     expect(served).toBe(10);
     await closed; // the server drops it once its request timeout passes

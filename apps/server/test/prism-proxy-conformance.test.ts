@@ -4,7 +4,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type RunningPrism, startPrism } from '@tenantctl/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authHeaders, startTestServer, type TestServer } from '../support/test-server.js';
+import { startTestServer, type TestServer } from '../src/testing/index.js';
+import { bearer } from './support/requests.js';
+
+const authHeaders = (token: string, extra: Record<string, string> = {}) => ({ ...bearer(token), ...extra });
 
 let server: TestServer;
 let strict: RunningPrism; // --errors: any violation becomes an error response
@@ -26,7 +29,7 @@ const json = (token: string, extra: Record<string, string> = {}) =>
 
 describe('valid requests through prism proxy --errors', () => {
   it('GET, POST, POST with a current and a stale If-Match: answered by the server, zero violations', async () => {
-    const token = server.tenantA.token;
+    const token = server.tenant.token;
     const get = await fetch(`${strict.url}/tenant`, { headers: authHeaders(token) });
     expect(get.status).toBe(200);
     expect(get.headers.get('sl-violations')).toBeNull();
@@ -76,7 +79,7 @@ describe('error answers through prism proxy', () => {
     const response = await fetch(`${observing.url}/tenant`, {
       method: request.method,
       headers: json(
-        request.token ?? server.tenantA.token,
+        request.token ?? server.tenant.token,
         request.type ? { 'Content-Type': request.type } : {},
       ),
       ...(request.body ? { body: request.body } : {}),

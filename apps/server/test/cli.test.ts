@@ -1,0 +1,86 @@
+// `tenant-server`, run as the real built binary: every admin command, its output and exit code.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../src/storage/sqlite-store.js';
+import { hashToken } from '../src/tokens.js';
+
+const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'tenant-cli-'));
+const db = join(dir, 'tenants.db');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(...args: string[]): { stdout: string; stderr: string; status: number | null } {
+  const { stdout, stderr, status } = spawnSync(process.execPath, [cli, ...args, '--db', db], { encoding: 'utf8' });
+  return { stdout, stderr, status };
+}
+
+async function withStore<T>(work: (store: ReturnType<typeof openSqliteStore>) => Promise<T>): Promise<T> {
+  const store = openSqliteStore({ path: db });
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+describe('tenant-server', () => {
+  it('tenants create prints the token once on stdout and stores only its hash', async () => {
+    const { stdout, status } = run('tenants', 'create', '--name', 'Admin Co');
+    expect(status).toBe(0);
+    const token = stdout.trim();
+    expect(token).toMatch(/^tnt_[\w-]{43}$/);
+    const owner = await withStore((store) => store.findTokenOwner(hashToken(token)));
+    expect(owner?.version).toBe(1);
+    const file = readFileSync(db).toString('latin1') + readFileSync(`${db}-wal`, { flag: 'a+' }).toString('latin1');
+    expect(file).not.toContain(token);
+    expect(file).not.toContain(token.slice(4));
+  });
+
+  it('tenants list prints id and name, one per line, in creation order', () => {
+    run('tenants', 'create', '--name', 'Second Co');
+    const lines = run('tenants', 'list').stdout.trim().split('\n');
+    expect(lines.map((line) => line.split('\t')[1])).toEqual(['Admin Co', 'Second Co']);
+    expect(lines[0]).toMatch(/^[A-Za-z0-9]{24}\tAdmin Co$/);
+  });
+
+  it('tenants set-limits sets system-side fields, typed and validated by the spec', async () => {
+    const id = run('tenants', 'list').stdout.split('\t')[0] ?? '';
+    const ok = run('tenants', 'set-limits', '--tenant', id, 'max_extensions=5000', 'enable_billing=true');
+    expect(ok).toEqual({ status: 0, stdout: '', stderr: 'Updated 2 field(s).\n' });
+    const bad = run('tenants', 'set-limits', '--tenant', id, 'max_extensions=lots');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('tenant-server: invalid values, nothing was changed:\n  - max_extensions: must be an integer or null\n');
+    expect(run('tenants', 'set-limits', '--tenant', id, 'name=x').stderr).toContain('not a system-side field');
+    expect((await withStore((store) => store.readTenant(id)))?.settings).toMatchObject({
+      max_extensions: 5000,
+      enable_billing: true,
+    });
+  });
+
+  it('tokens create and revoke', async () => {
+    const id = run('tenants', 'list').stdout.split('\t')[0] ?? '';
+    const created = run('tokens', 'create', '--tenant', id);
+    expect(created.stdout.trim()).toMatch(/^tnt_/);
+    expect(run('tokens', 'create', '--tenant', 'nope')).toMatchObject({
+      status: 2,
+      stderr: 'tenant-server: no tenant with id nope\n',
+    });
+    const tokenId = /Token (\S+) created/.exec(created.stderr)?.[1] ?? '';
+    expect(run('tokens', 'revoke', '--token-id', tokenId).status).toBe(0);
+    expect(run('tokens', 'revoke', '--token-id', tokenId)).toMatchObject({ status: 2 });
+    expect(await withStore((store) => store.findTokenOwner(hashToken(created.stdout.trim())))).toBeUndefined();
+  });
+
+  it('says what is missing, and prints usage for an unknown command', () => {
+    expect(run('tenants', 'create')).toMatchObject({ status: 2 });
+    expect(run('tenants', 'create').stderr).toContain('--name is required');
+    const unknown = run('tenants', 'frobnicate');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "tenants frobnicate"');
+    expect(run('--help').stdout).toContain('Usage: tenant-server <command> [options]');
+  });
+});

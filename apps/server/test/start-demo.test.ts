@@ -1,0 +1,67 @@
+// `pnpm start` (dist/start-demo.js) as a real process: first run, second run, Ctrl-C.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const demo = fileURLToPath(new URL('../dist/start-demo.js', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'tenant-demo-'));
+const db = join(dir, 'demo', 'tenants.db');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function startDemo(): Promise<{ child: ChildProcess; out: string }> {
+  const child = spawn(process.execPath, [demo], {
+    env: { ...process.env, TENANT_SERVER_DB: db, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no banner:\n${out}`)), 15_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('Ctrl-C')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+  return { child, out };
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGINT');
+  });
+}
+
+describe('pnpm start (start-demo)', () => {
+  it('creates a demo tenant on first run and prints the URL, the token and commands to try', async () => {
+    const { child, out } = await startDemo();
+    try {
+      const url = /Tenant API \(reference server\) on (\S+)\/tenant/.exec(out)?.[1] ?? '';
+      const token = /Demo token [^:]+: (\S+)/.exec(out)?.[1] ?? '';
+      expect(out).toContain('tenantctl get');
+      const response = await fetch(`${url}/tenant`, { headers: { Authorization: `Bearer ${token}` } });
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { name: string }).name).toBe('Demo Tenant');
+      const tokenFile = join(dir, 'demo', 'demo-token');
+      expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
+      expect(readFileSync(tokenFile, 'utf8')).toBe(`${token}\n`);
+    } finally {
+      expect(await stop(child)).toBe(0);
+    }
+  });
+
+  it('keeps the demo tenant and its token on a second run', async () => {
+    const first = readFileSync(join(dir, 'demo', 'demo-token'), 'utf8').trim();
+    const { child, out } = await startDemo();
+    try {
+      expect(out).toContain(`: ${first}\n`);
+    } finally {
+      expect(await stop(child)).toBe(0);
+    }
+  });
+});
