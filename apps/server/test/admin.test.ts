@@ -32,7 +32,9 @@ describe('createTenant', () => {
   });
 
   it('refuses a name the spec refuses, naming the rule', async () => {
-    await expect(createTenant(store, 'a\nb')).rejects.toThrow(/^invalid values, nothing was changed:\n {2}- name: must match /);
+    await expect(createTenant(store, 'a\nb')).rejects.toThrow(
+      /^invalid values, nothing was changed:\n {2}- name: must match /,
+    );
   });
 });
 

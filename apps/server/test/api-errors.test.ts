@@ -5,8 +5,17 @@ describe('api errors', () => {
   it('carry status, items and headers; the message joins the items', () => {
     const error = apiError(405, 'METHOD_NOT_ALLOWED', 'No.', { Allow: 'GET' });
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 405, items: [{ code: 'METHOD_NOT_ALLOWED', message: 'No.' }], headers: { Allow: 'GET' } });
-    expect(new ApiError(400, [{ code: 'UNKNOWN', message: 'a' }, { code: 'UNKNOWN', message: 'b' }]).message).toBe('a; b');
+    expect(error).toMatchObject({
+      status: 405,
+      items: [{ code: 'METHOD_NOT_ALLOWED', message: 'No.' }],
+      headers: { Allow: 'GET' },
+    });
+    expect(
+      new ApiError(400, [
+        { code: 'UNKNOWN', message: 'a' },
+        { code: 'UNKNOWN', message: 'b' },
+      ]).message,
+    ).toBe('a; b');
   });
 
   it('turn violations into VALIDATE_FAILED items with path and rule, and the header when there is one', () => {

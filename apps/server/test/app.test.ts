@@ -61,7 +61,11 @@ describe('POST /tenant', () => {
     const answer = await postTenant(server, { ...body, name: 'Changed' });
     expect(answer.status).toBe(400);
     const items = errorItems(answer);
-    expect(items.map((e) => e.detail?.path).sort()).toEqual(readOnlyFieldNames().map((n) => `/${n}`).sort());
+    expect(items.map((e) => e.detail?.path).sort()).toEqual(
+      readOnlyFieldNames()
+        .map((n) => `/${n}`)
+        .sort(),
+    );
     expect(items.every((e) => e.code === 'VALIDATE_FAILED' && e.detail?.rule === 'readOnly')).toBe(true);
     expect(await server.stored()).toEqual(before);
   });
@@ -117,10 +121,25 @@ describe('JSON text (RFC 8259): what JSON.parse alone would accept or alter', ()
     });
 
   it.each([
-    ['invalid UTF-8', Buffer.from([...Buffer.from('{"name":"Caf'), 0xe9, ...Buffer.from('"}')]), 'encoding', ''],
-    ['UTF-8 with an overlong encoding', Buffer.from([...Buffer.from('{"name":"'), 0xc0, 0xaf, ...Buffer.from('"}')]), 'encoding', ''],
+    [
+      'invalid UTF-8',
+      Buffer.from([...Buffer.from('{"name":"Caf'), 0xe9, ...Buffer.from('"}')]),
+      'encoding',
+      '',
+    ],
+    [
+      'UTF-8 with an overlong encoding',
+      Buffer.from([...Buffer.from('{"name":"'), 0xc0, 0xaf, ...Buffer.from('"}')]),
+      'encoding',
+      '',
+    ],
     ['a lone high surrogate', '{"name":"\\ud800x"}', 'unicode', '/name'],
-    ['a lone low surrogate in a nested value', '{"custom_options":"x","a":[{"b":"\\udc00"}]}', 'unicode', '/a/0/b'],
+    [
+      'a lone low surrogate in a nested value',
+      '{"custom_options":"x","a":[{"b":"\\udc00"}]}',
+      'unicode',
+      '/a/0/b',
+    ],
     ['a surrogate pair the wrong way round', '{"name":"\\udc00\\ud800"}', 'unicode', '/name'],
     ['a repeated name', '{"name":"a","name":"b"}', 'uniqueKeys', '/name'],
     ['a repeated name written with an escape', '{"name":"a","n\\u0061me":"b"}', 'uniqueKeys', '/name'],
@@ -149,14 +168,20 @@ describe('JSON text (RFC 8259): what JSON.parse alone would accept or alter', ()
     expect(answer.status).toBe(200);
     const nested = await raw('{"a":{"x":1},"b":{"x":1}}');
     // Unknown keys, so 400: but for additionalProperties, not for a repeated name.
-    expect(errorItems(nested).map((e) => e.detail?.rule)).toEqual(['additionalProperties', 'additionalProperties']);
+    expect(errorItems(nested).map((e) => e.detail?.rule)).toEqual([
+      'additionalProperties',
+      'additionalProperties',
+    ]);
   });
 
   it.each(['latin1', 'ISO-8859-1', 'utf-16', '"windows-1252"'])(
     '415 for charset=%s, and nothing stored',
     async (charset) => {
       const before = await server.stored();
-      const answer = await raw(Buffer.from([...Buffer.from('{"name":"Caf'), 0xe9, ...Buffer.from('"}')]), `application/json; charset=${charset}`);
+      const answer = await raw(
+        Buffer.from([...Buffer.from('{"name":"Caf'), 0xe9, ...Buffer.from('"}')]),
+        `application/json; charset=${charset}`,
+      );
       expect(answer.status).toBe(415);
       expect(errorCodes(answer)).toEqual(['UNSUPPORTED_MEDIA_TYPE']);
       expect(errorItems(answer)[0]?.message).toContain('UTF-8');
@@ -183,7 +208,9 @@ describe('errors', () => {
   });
 
   it('accepts the scheme in any case (RFC 9110)', async () => {
-    const answer = await inject(server, 'GET', { headers: { authorization: `bEaReR ${server.tenant.token}` } });
+    const answer = await inject(server, 'GET', {
+      headers: { authorization: `bEaReR ${server.tenant.token}` },
+    });
     expect(answer.status).toBe(200);
   });
 
@@ -226,7 +253,11 @@ describe('tenant isolation', () => {
     const b = await getTenant(server, tenantB().token);
     expect(b.body).toMatchObject({ id: tenantB().id, name: 'Tenant B' });
     // An id in the body cannot reach another tenant: it is refused, not followed.
-    const hijack = await postTenant(server, { id: server.tenant.id, name: 'Hijacked' }, { token: tenantB().token });
+    const hijack = await postTenant(
+      server,
+      { id: server.tenant.id, name: 'Hijacked' },
+      { token: tenantB().token },
+    );
     expect(hijack.status).toBe(400);
     expect((await postTenant(server, { name: 'B renamed' }, { token: tenantB().token })).status).toBe(200);
     expect(await server.stored(server.tenant.id)).toEqual(a);
@@ -250,15 +281,23 @@ describe('optimistic concurrency (ETag / If-Match)', () => {
   it('If-Match: * and a list holding the current tag both match; a list without it does not', async () => {
     expect((await postTenant(server, { website: '' }, { headers: ifMatch('*') })).status).toBe(200);
     const now = (await getTenant(server)).headers.etag ?? '';
-    expect((await postTenant(server, { website: 'https://a.test' }, { headers: ifMatch(`"nope", ${now}`) })).status).toBe(200);
-    expect((await postTenant(server, { website: 'https://b.test' }, { headers: ifMatch(`"nope", ${now}`) })).status).toBe(412);
+    expect(
+      (await postTenant(server, { website: 'https://a.test' }, { headers: ifMatch(`"nope", ${now}`) }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await postTenant(server, { website: 'https://b.test' }, { headers: ifMatch(`"nope", ${now}`) }))
+        .status,
+    ).toBe(412);
   });
 
   it('a weak tag, or the tag of another database at the current version, never matches (strong comparison)', async () => {
     const now = (await getTenant(server)).headers.etag ?? '';
     const version = /^"(\d+)-/.exec(now)?.[1];
     expect((await postTenant(server, { name: 'W' }, { headers: ifMatch(`W/${now}`) })).status).toBe(412);
-    expect((await postTenant(server, { name: 'X' }, { headers: ifMatch(`"${version}-0000000000000000"`) })).status).toBe(412);
+    expect(
+      (await postTenant(server, { name: 'X' }, { headers: ifMatch(`"${version}-0000000000000000"`) })).status,
+    ).toBe(412);
     expect((await server.stored()).name).not.toMatch(/^[WX]$/);
   });
 
@@ -272,7 +311,10 @@ describe('optimistic concurrency (ETag / If-Match)', () => {
     const answer = await postTenant(server, { name: 'Never' }, { headers: ifMatch(header) });
     expect(answer.status).toBe(400);
     const [item] = errorItems(answer);
-    expect(item).toMatchObject({ code: 'VALIDATE_FAILED', detail: { path: '', rule: 'pattern', header: 'If-Match' } });
+    expect(item).toMatchObject({
+      code: 'VALIDATE_FAILED',
+      detail: { path: '', rule: 'pattern', header: 'If-Match' },
+    });
     expect(item?.message).toMatch(/^If-Match: must match /);
     expect(await server.stored()).toEqual(before);
   });
@@ -290,7 +332,20 @@ describe('freshness', () => {
   it('a write by another process on the same database shows in the next GET', async () => {
     const before = await getTenant(server);
     const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-    execFileSync(process.execPath, [cli, 'tenants', 'set-limits', '--db', server.dbPath, '--tenant', server.tenant.id, 'max_extensions=4321'], { stdio: 'pipe' });
+    execFileSync(
+      process.execPath,
+      [
+        cli,
+        'tenants',
+        'set-limits',
+        '--db',
+        server.dbPath,
+        '--tenant',
+        server.tenant.id,
+        'max_extensions=4321',
+      ],
+      { stdio: 'pipe' },
+    );
     const after = await getTenant(server);
     expect((after.body as { max_extensions: number }).max_extensions).toBe(4321);
     expect(after.headers.etag).not.toBe(before.headers.etag);

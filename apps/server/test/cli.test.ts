@@ -14,7 +14,9 @@ const db = join(dir, 'tenants.db');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(...args: string[]): { stdout: string; stderr: string; status: number | null } {
-  const { stdout, stderr, status } = spawnSync(process.execPath, [cli, ...args, '--db', db], { encoding: 'utf8' });
+  const { stdout, stderr, status } = spawnSync(process.execPath, [cli, ...args, '--db', db], {
+    encoding: 'utf8',
+  });
   return { stdout, stderr, status };
 }
 
@@ -35,7 +37,8 @@ describe('tenant-server', () => {
     expect(token).toMatch(/^tnt_[\w-]{43}$/);
     const owner = await withStore((store) => store.findTokenOwner(hashToken(token)));
     expect(owner?.version).toBe(1);
-    const file = readFileSync(db).toString('latin1') + readFileSync(`${db}-wal`, { flag: 'a+' }).toString('latin1');
+    const file =
+      readFileSync(db).toString('latin1') + readFileSync(`${db}-wal`, { flag: 'a+' }).toString('latin1');
     expect(file).not.toContain(token);
     expect(file).not.toContain(token.slice(4));
   });
@@ -53,8 +56,12 @@ describe('tenant-server', () => {
     expect(ok).toEqual({ status: 0, stdout: '', stderr: 'Updated 2 field(s).\n' });
     const bad = run('tenants', 'set-limits', '--tenant', id, 'max_extensions=lots');
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toBe('tenant-server: invalid values, nothing was changed:\n  - max_extensions: must be an integer or null\n');
-    expect(run('tenants', 'set-limits', '--tenant', id, 'name=x').stderr).toContain('not a system-side field');
+    expect(bad.stderr).toBe(
+      'tenant-server: invalid values, nothing was changed:\n  - max_extensions: must be an integer or null\n',
+    );
+    expect(run('tenants', 'set-limits', '--tenant', id, 'name=x').stderr).toContain(
+      'not a system-side field',
+    );
     expect((await withStore((store) => store.readTenant(id)))?.settings).toMatchObject({
       max_extensions: 5000,
       enable_billing: true,
@@ -72,7 +79,9 @@ describe('tenant-server', () => {
     const tokenId = /Token (\S+) created/.exec(created.stderr)?.[1] ?? '';
     expect(run('tokens', 'revoke', '--token-id', tokenId).status).toBe(0);
     expect(run('tokens', 'revoke', '--token-id', tokenId)).toMatchObject({ status: 2 });
-    expect(await withStore((store) => store.findTokenOwner(hashToken(created.stdout.trim())))).toBeUndefined();
+    expect(
+      await withStore((store) => store.findTokenOwner(hashToken(created.stdout.trim()))),
+    ).toBeUndefined();
   });
 
   it('says what is missing, and prints usage for an unknown command', () => {

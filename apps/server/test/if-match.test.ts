@@ -21,12 +21,15 @@ describe('readIfMatch', () => {
     expect(readIfMatch(header, instance)).toEqual({ valid: true, value });
   });
 
-  it.each(['', ' ', 'abc', '"a", b', '*, "a"', '"a"b', '"a', 'W/a'])('refuses %j, naming the header', (header) => {
-    const result = readIfMatch(header, instance);
-    expect(result.valid).toBe(false);
-    if (result.valid) return;
-    expect(result.violations).toHaveLength(1);
-    expect(result.violations[0]).toMatchObject({ path: '', rule: 'pattern' });
-    expect(result.violations[0]?.message).toMatch(/^If-Match: must match \^/);
-  });
+  it.each(['', ' ', 'abc', '"a", b', '*, "a"', '"a"b', '"a', 'W/a'])(
+    'refuses %j, naming the header',
+    (header) => {
+      const result = readIfMatch(header, instance);
+      expect(result.valid).toBe(false);
+      if (result.valid) return;
+      expect(result.violations).toHaveLength(1);
+      expect(result.violations[0]).toMatchObject({ path: '', rule: 'pattern' });
+      expect(result.violations[0]?.message).toMatch(/^If-Match: must match \^/);
+    },
+  );
 });

@@ -5,8 +5,14 @@ const bytes = (text: string) => Buffer.from(text, 'utf8');
 
 describe('parseJsonText', () => {
   it('parses UTF-8 JSON text, a byte order mark skipped', () => {
-    expect(parseJsonText(bytes('{"a":[1,"é",{"b":null}]}'))).toEqual({ ok: true, value: { a: [1, 'é', { b: null }] } });
-    expect(parseJsonText(Buffer.from([0xef, 0xbb, 0xbf, ...bytes('{"a":1}')]))).toEqual({ ok: true, value: { a: 1 } });
+    expect(parseJsonText(bytes('{"a":[1,"é",{"b":null}]}'))).toEqual({
+      ok: true,
+      value: { a: [1, 'é', { b: null }] },
+    });
+    expect(parseJsonText(Buffer.from([0xef, 0xbb, 0xbf, ...bytes('{"a":1}')]))).toEqual({
+      ok: true,
+      value: { a: 1 },
+    });
   });
 
   it.each([
@@ -17,7 +23,11 @@ describe('parseJsonText', () => {
   ])('refuses %s as not UTF-8', (_what, raw) => {
     expect(parseJsonText(Buffer.from(raw))).toEqual({
       ok: false,
-      problem: { rule: 'encoding', path: '', message: 'The body is not valid UTF-8; JSON between systems must be UTF-8 (RFC 8259).' },
+      problem: {
+        rule: 'encoding',
+        path: '',
+        message: 'The body is not valid UTF-8; JSON between systems must be UTF-8 (RFC 8259).',
+      },
     });
   });
 

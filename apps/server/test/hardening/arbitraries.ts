@@ -103,7 +103,10 @@ function ruleBreakerFor(field: FieldInfo): fc.Arbitrary<unknown> | undefined {
       .map((parts) => parts.join(''));
     breakers.push(
       fc
-        .oneof(fc.constantFrom('0MB', '100XB', '1.5GB', ' 1GB', '1gb', '-5MB', 'GB', '1 GB', '0100MB'), withControl)
+        .oneof(
+          fc.constantFrom('0MB', '100XB', '1.5GB', ' 1GB', '1gb', '-5MB', 'GB', '1 GB', '0100MB'),
+          withControl,
+        )
         .filter((text) => !pattern.test(text)),
     );
   }
@@ -132,30 +135,48 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
  * not UTF-8, an unpaired surrogate escape in a field's string, a field named twice.
  */
 function invalidText(fields: readonly FieldInfo[]): fc.Arbitrary<InvalidBody> {
-  const strings = fields.filter((field) => field.type === 'string' && !field.enum && !field.pattern?.includes('KB'));
+  const strings = fields.filter(
+    (field) => field.type === 'string' && !field.enum && !field.pattern?.includes('KB'),
+  );
   const notUtf8 = fc
-    .tuple(validUpdate(), fc.constantFrom([0xff], [0xc3], [0xe9, 0x22], [0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xf8, 0x88, 0x80, 0x80, 0x80]))
+    .tuple(
+      validUpdate(),
+      fc.constantFrom(
+        [0xff],
+        [0xc3],
+        [0xe9, 0x22],
+        [0xed, 0xa0, 0x80],
+        [0xc0, 0xaf],
+        [0xf8, 0x88, 0x80, 0x80, 0x80],
+      ),
+    )
     .map(([update, bad]): InvalidBody => {
       const text = utf8(JSON.stringify({ ...update, name: 'x' }));
       const at = text.indexOf(0x78); // inside the name's string
-      return { kind: 'not UTF-8', path: '', text: new Uint8Array([...text.slice(0, at), ...bad, ...text.slice(at)]) };
+      return {
+        kind: 'not UTF-8',
+        path: '',
+        text: new Uint8Array([...text.slice(0, at), ...bad, ...text.slice(at)]),
+      };
     });
   const surrogate = fc
     .tuple(fc.constantFrom(...strings), fc.integer({ min: 0xd800, max: 0xdfff }), fc.string({ maxLength: 5 }))
     .map(([field, unit, tail]): InvalidBody => {
       const escape = `\\u${unit.toString(16)}`;
-      return { kind: 'unpaired surrogate', path: `/${field.name}`, text: `{"${field.name}":"${escape}${JSON.stringify(tail).slice(1, -1)}"}` };
+      return {
+        kind: 'unpaired surrogate',
+        path: `/${field.name}`,
+        text: `{"${field.name}":"${escape}${JSON.stringify(tail).slice(1, -1)}"}`,
+      };
     });
-  const repeated = fc
-    .tuple(fc.constantFrom(...fields), validUpdate())
-    .chain(([field, extra]) =>
-      fc.tuple(validValue(field), validValue(field)).map(([first, second]): InvalidBody => {
-        const others = Object.entries(extra).filter(([name]) => name !== field.name);
-        const pairs = [...others.map(([name, value]) => `${JSON.stringify(name)}:${JSON.stringify(value)}`)];
-        pairs.push(`"${field.name}":${JSON.stringify(first)}`, `"${field.name}":${JSON.stringify(second)}`);
-        return { kind: 'repeated name', path: `/${field.name}`, text: `{${pairs.join(',')}}` };
-      }),
-    );
+  const repeated = fc.tuple(fc.constantFrom(...fields), validUpdate()).chain(([field, extra]) =>
+    fc.tuple(validValue(field), validValue(field)).map(([first, second]): InvalidBody => {
+      const others = Object.entries(extra).filter(([name]) => name !== field.name);
+      const pairs = [...others.map(([name, value]) => `${JSON.stringify(name)}:${JSON.stringify(value)}`)];
+      pairs.push(`"${field.name}":${JSON.stringify(first)}`, `"${field.name}":${JSON.stringify(second)}`);
+      return { kind: 'repeated name', path: `/${field.name}`, text: `{${pairs.join(',')}}` };
+    }),
+  );
   return fc.oneof(notUtf8, surrogate, repeated);
 }
 

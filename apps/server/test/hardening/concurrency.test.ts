@@ -48,8 +48,9 @@ describe('concurrency', () => {
   it('50 parallel POSTs with the same If-Match: exactly one succeeds, 49 get 412', async () => {
     const token = server.tenant.token;
     const etag =
-      (await fetch(`${server.url}/tenant`, { headers: { Authorization: `Bearer ${token}` } })).headers.get('etag') ??
-      '';
+      (await fetch(`${server.url}/tenant`, { headers: { Authorization: `Bearer ${token}` } })).headers.get(
+        'etag',
+      ) ?? '';
     const responses = await Promise.all(
       Array.from({ length: 50 }, (_, i) => post(token, { name: `writer ${i}` }, { 'If-Match': etag })),
     );

@@ -13,9 +13,16 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const headers = () => ({ Authorization: `Bearer ${server.tenant.token}`, 'Content-Type': 'application/json' });
+const headers = () => ({
+  Authorization: `Bearer ${server.tenant.token}`,
+  'Content-Type': 'application/json',
+});
 const post = (body: string | Uint8Array) =>
-  fetch(`${server.url}/tenant`, { method: 'POST', headers: headers(), body: typeof body === 'string' ? body : Buffer.from(body) });
+  fetch(`${server.url}/tenant`, {
+    method: 'POST',
+    headers: headers(),
+    body: typeof body === 'string' ? body : Buffer.from(body),
+  });
 const get = async () => {
   const response = await fetch(`${server.url}/tenant`, { headers: headers() });
   return { etag: response.headers.get('etag'), body: (await response.json()) as Record<string, unknown> };
@@ -56,7 +63,8 @@ describe('negative fuzzing', () => {
         `answers: ${[...statuses].map(([s, n]) => `${n}× ${s}`).join(', ')}; 5xx: 0; stored state byte-identical`,
     );
     expect(total).toBeGreaterThanOrEqual(500);
-    for (const kind of ['not UTF-8', 'unpaired surrogate', 'repeated name', 'rule broken']) expect(kinds.get(kind)).toBeGreaterThan(10);
+    for (const kind of ['not UTF-8', 'unpaired surrogate', 'repeated name', 'rule broken'])
+      expect(kinds.get(kind)).toBeGreaterThan(10);
   });
 });
 

@@ -11,8 +11,12 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const headers = () => ({ Authorization: `Bearer ${server.tenant.token}`, 'Content-Type': 'application/json' });
-const postTenant = (body: string) => fetch(`${server.url}/tenant`, { method: 'POST', headers: headers(), body });
+const headers = () => ({
+  Authorization: `Bearer ${server.tenant.token}`,
+  'Content-Type': 'application/json',
+});
+const postTenant = (body: string) =>
+  fetch(`${server.url}/tenant`, { method: 'POST', headers: headers(), body });
 const getStatus = async () => {
   const response = await fetch(`${server.url}/tenant`, { headers: headers() });
   await response.body?.cancel();
@@ -82,7 +86,7 @@ describe('limits', () => {
     }, 200);
     let served = 0;
     for (let i = 0; i < 10; i++) {
-      if (await getStatus() === 200) served++;
+      if ((await getStatus()) === 200) served++;
     }
     expect(served).toBe(10);
     await closed; // the server drops it once its request timeout passes

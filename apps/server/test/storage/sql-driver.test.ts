@@ -38,7 +38,11 @@ describe.each(engines)('%s driver', (engine) => {
 describe('driverOver', () => {
   it('prepares each SQL text once', () => {
     const prepared: string[] = [];
-    const statement: PreparedStatement = { get: () => ({ n: 1 }), all: () => [], run: () => ({ changes: 2n }) };
+    const statement: PreparedStatement = {
+      get: () => ({ n: 1 }),
+      all: () => [],
+      run: () => ({ changes: 2n }),
+    };
     const driver = driverOver('node:sqlite', {
       exec: () => undefined,
       prepare: (sql) => {
@@ -58,7 +62,11 @@ describe('driverOver', () => {
     const sent: string[] = [];
     const exec = (sql: string) => void sent.push(sql);
     expect(immediateTransaction({ exec }, () => 7)).toBe(7);
-    expect(() => immediateTransaction({ exec }, () => { throw new Error('x'); })).toThrow('x');
+    expect(() =>
+      immediateTransaction({ exec }, () => {
+        throw new Error('x');
+      }),
+    ).toThrow('x');
     expect(sent).toEqual(['BEGIN IMMEDIATE', 'COMMIT', 'BEGIN IMMEDIATE', 'ROLLBACK']);
   });
 });

@@ -47,7 +47,10 @@ export function describeStoreContract(engine: string, open: () => Promise<AnySto
         outcome: 'updated',
         version: 2,
       });
-      expect(await store.mergeSettings(tenant.id, { log_retention: 7 })).toEqual({ outcome: 'updated', version: 3 });
+      expect(await store.mergeSettings(tenant.id, { log_retention: 7 })).toEqual({
+        outcome: 'updated',
+        version: 3,
+      });
       expect(await store.readTenant(tenant.id)).toEqual({
         id: tenant.id,
         settings: { name: 'Merge', recording_retention: 90, log_retention: 7, website: 'x' },
@@ -71,7 +74,9 @@ export function describeStoreContract(engine: string, open: () => Promise<AnySto
         outcome: 'updated',
         version: 2,
       });
-      expect(await store.mergeSettings('nope', { name: 'D' }, { ifVersion: [1] })).toEqual({ outcome: 'not-found' });
+      expect(await store.mergeSettings('nope', { name: 'D' }, { ifVersion: [1] })).toEqual({
+        outcome: 'not-found',
+      });
       expect((await store.readTenant(tenant.id))?.settings.name).toBe('C');
       await store.close();
     });
@@ -80,7 +85,9 @@ export function describeStoreContract(engine: string, open: () => Promise<AnySto
       const store = await open();
       const tenant = await store.createTenant({ name: 'Race' });
       const outcomes = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => store.mergeSettings(tenant.id, { name: `w${i}` }, { ifVersion: [1] })),
+        Array.from({ length: 20 }, (_, i) =>
+          store.mergeSettings(tenant.id, { name: `w${i}` }, { ifVersion: [1] }),
+        ),
       );
       expect(outcomes.filter((o) => o.outcome === 'updated')).toHaveLength(1);
       expect(outcomes.filter((o) => o.outcome === 'precondition-failed')).toHaveLength(19);

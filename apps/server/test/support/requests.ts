@@ -41,7 +41,8 @@ export async function inject(
   };
 }
 
-export const getTenant = (server: TestServer, token = server.tenant.token) => inject(server, 'GET', { token });
+export const getTenant = (server: TestServer, token = server.tenant.token) =>
+  inject(server, 'GET', { token });
 
 export const postTenant = (
   server: TestServer,

@@ -7,12 +7,19 @@ describe('startServerProcess', () => {
     try {
       const headers = { Authorization: `Bearer ${server.tenant.token}`, 'Content-Type': 'application/json' };
       expect(server.child.pid).not.toBe(process.pid);
-      const post = await fetch(`${server.url}/tenant`, { method: 'POST', headers, body: '{"log_retention":5}' });
+      const post = await fetch(`${server.url}/tenant`, {
+        method: 'POST',
+        headers,
+        body: '{"log_retention":5}',
+      });
       expect(post.status).toBe(200);
       await server.kill('SIGKILL');
       expect(server.child.signalCode).toBe('SIGKILL');
       await server.restart();
-      const body = (await (await fetch(`${server.url}/tenant`, { headers })).json()) as Record<string, unknown>;
+      const body = (await (await fetch(`${server.url}/tenant`, { headers })).json()) as Record<
+        string,
+        unknown
+      >;
       expect(body).toMatchObject({ name: 'Proc', log_retention: 5 });
     } finally {
       await server.close();

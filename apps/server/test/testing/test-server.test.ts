@@ -8,7 +8,9 @@ describe('startTestServer', () => {
       expect(server.tenants.map((t) => t.name)).toEqual(['One', 'Two']);
       expect(server.tenant).toBe(server.tenants[0]);
       for (const tenant of server.tenants) {
-        const response = await fetch(`${server.url}/tenant`, { headers: { Authorization: `Bearer ${tenant.token}` } });
+        const response = await fetch(`${server.url}/tenant`, {
+          headers: { Authorization: `Bearer ${tenant.token}` },
+        });
         expect(((await response.json()) as { id: string }).id).toBe(tenant.id);
       }
       expect((await server.stored(server.tenants[1]?.id)).name).toBe('Two');

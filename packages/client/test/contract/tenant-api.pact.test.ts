@@ -105,7 +105,10 @@ describe('Tenant API consumer contract', () => {
         const { response, error } = await client.raw.POST('/tenant', {
           body: { recording_retention: 0 } as never,
         });
-        const mapped = tenantErrorFromResponse(response, error);
+        const mapped = tenantErrorFromResponse(response, error, {
+          method: 'POST',
+          url: `${server.url}/api/tenant`,
+        });
         expect(mapped).toBeInstanceOf(TenantValidationError);
         expect(mapped.codes).toEqual(['VALIDATE_FAILED']);
         expect((mapped as TenantValidationError).violations[0]).toMatchObject({

@@ -10,6 +10,8 @@ export interface ScriptedAnswer {
   hang?: boolean;
   /** Close the socket without answering (a network error). */
   destroy?: boolean;
+  /** Send the headers and the start of a body, then nothing more (a body that never completes). */
+  trickle?: boolean;
 }
 
 export interface ReceivedRequest {
@@ -41,6 +43,11 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
       if (answer.hang) return;
       if (answer.destroy) {
         req.socket.destroy();
+        return;
+      }
+      if (answer.trickle) {
+        res.writeHead(answer.status, { 'Content-Type': 'application/json', 'Content-Length': '100' });
+        res.write('{"name":');
         return;
       }
       const text =

@@ -1,7 +1,7 @@
 // Type tests: checked by `tsc --noEmit` (the typecheck task) and run as assertions by vitest.
 import type { Tenant, TenantUpdate } from '@tenantctl/schema';
 import { describe, expectTypeOf, it } from 'vitest';
-import { createTenantClient } from '../../src/index.js';
+import { type CheckedTenantUpdate, createTenantClient, type TenantErrorKind } from '../src/index.js';
 
 const client = createTenantClient({ baseUrl: 'http://127.0.0.1:1/api', token: 't', retry: false });
 
@@ -12,7 +12,7 @@ describe('types', () => {
   });
 
   it('updateTenant takes a TenantUpdate', () => {
-    expectTypeOf(client.updateTenant).parameter(0).toEqualTypeOf<TenantUpdate>();
+    expectTypeOf(client.updateTenant).parameter(0).toEqualTypeOf<TenantUpdate | CheckedTenantUpdate>();
     const send = (patch: TenantUpdate) => patch;
     send({ recording_retention: 90, contact_match_type: 'MATCH_LENGTH', timezone: 'Europe/Berlin' });
     // @ts-expect-error a wrong field type does not compile
@@ -32,5 +32,11 @@ describe('types', () => {
     createTenantClient({ baseUrl: 'http://x/api', token: 't', getToken: () => 't' });
     // @ts-expect-error neither
     createTenantClient({ baseUrl: 'http://x/api' });
+  });
+
+  it('error kinds are a closed list', () => {
+    expectTypeOf<TenantErrorKind>().toEqualTypeOf<
+      'auth' | 'validation' | 'conflict' | 'http' | 'response' | 'network' | 'timeout'
+    >();
   });
 });
