@@ -24,9 +24,13 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
-/** How many edits still read as a typo of a word this long: 1 for short words, 2 from 5 characters, 3 from 12. */
+/**
+ * How many edits still read as a typo of a word this long. None in a word of three characters or
+ * fewer (only its case may differ: `usa` is `USA`, but `uk` is not `UKR`), one up to four, two up to
+ * eleven, three beyond.
+ */
 function typoBudget(length: number): number {
-  return length >= 12 ? 3 : length >= 5 ? 2 : 1;
+  return length <= 3 ? 0 : length === 4 ? 1 : length < 12 ? 2 : 3;
 }
 
 /**
@@ -41,9 +45,7 @@ export function closestMatch(word: string, candidates: readonly string[]): strin
     const distance = editDistance(wanted, candidate.toLowerCase());
     if (!best || distance < best.distance) best = { candidate, distance };
   }
-  return best && best.distance <= typoBudget(Math.max(wanted.length, best.candidate.length))
-    ? best.candidate
-    : undefined;
+  return best && best.distance <= typoBudget(wanted.length) ? best.candidate : undefined;
 }
 
 /** ` (did you mean "x"?)` for a mistyped word, or `''` when nothing is close. */

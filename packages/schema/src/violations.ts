@@ -90,10 +90,12 @@ function describeRule(error: ErrorObject): { rule: string; text: string } {
   }
 }
 
+const bounds = new Set(['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum']);
+
 /**
- * The errors worth reporting: the noise of `anyOf` (nullable fields) left out, and at a path whose
- * value has the wrong type only the type error (1.5 for an int32 breaks `format` only because it is
- * not an integer).
+ * The errors worth reporting, the most specific one per value: the noise of `anyOf` (nullable fields)
+ * left out; for a value of the wrong type only the type error (1.5 for an int32 breaks `format` only
+ * because it is not an integer); for a number out of the field's bounds, not also its format's range.
  */
 function relevantErrors(errors: readonly ErrorObject[]): readonly ErrorObject[] {
   const readable = errors.filter(
@@ -102,8 +104,15 @@ function relevantErrors(errors: readonly ErrorObject[]): readonly ErrorObject[] 
       !(error.keyword === 'type' && (error.params as { type?: unknown }).type === 'null'),
   );
   const kept = readable.length > 0 ? readable : errors;
-  const mistyped = new Set(kept.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
-  return kept.filter((error) => error.keyword === 'type' || !mistyped.has(error.instancePath));
+  const pathsWith = (keywords: (keyword: string) => boolean) =>
+    new Set(kept.filter((e) => keywords(e.keyword)).map((e) => e.instancePath));
+  const mistyped = pathsWith((keyword) => keyword === 'type');
+  const outOfBounds = pathsWith((keyword) => bounds.has(keyword));
+  return kept.filter(
+    (error) =>
+      (error.keyword === 'type' || !mistyped.has(error.instancePath)) &&
+      (error.keyword !== 'format' || !outOfBounds.has(error.instancePath)),
+  );
 }
 
 function unknownKey(error: ErrorObject, readOnly: ReadonlySet<string>): Violation {

@@ -1,12 +1,62 @@
+// Field metadata: each flag checked both ways (which fields have it, and that the others do not).
 import { describe, expect, it } from 'vitest';
-import { fieldInfo, settableFieldNames, tenantFieldNames, tenantFields } from '../src/index.js';
+import {
+  fieldInfo,
+  readOnlyFieldNames,
+  settableFieldNames,
+  suggestFieldName,
+  tenantFieldNames,
+  tenantFields,
+} from '../src/index.js';
+
+const names = (predicate: (f: ReturnType<typeof tenantFields>[number]) => boolean) =>
+  tenantFields()
+    .filter(predicate)
+    .map((f) => f.name);
 
 describe('field metadata', () => {
-  it('has the 42 fields of GET and the 22 of POST', () => {
+  it('has the 42 fields of GET, the 22 of POST, and avatar_file_id, which POST sets and GET never returns', () => {
     expect(tenantFieldNames()).toHaveLength(42);
     expect(settableFieldNames()).toHaveLength(22);
-    // avatar_file_id can be set but is not returned (GET shows name, size and url instead).
     expect(tenantFields()).toHaveLength(43);
+    expect(tenantFields().map((f) => f.name)).toEqual([...tenantFieldNames(), 'avatar_file_id']);
+    expect(names((f) => !f.readable)).toEqual(['avatar_file_id']);
+    expect(names((f) => f.settable).sort()).toEqual([...settableFieldNames()].sort());
+  });
+
+  it('read-only means returned by GET and not settable: 21 fields, id first', () => {
+    const expected = [
+      'id',
+      'enable_billing',
+      'enable_feature_billing',
+      'enable_feature_call_statistics',
+      'enable_feature_contact_center',
+      'enable_feature_message_channels',
+      'enable_feature_microsoft_teams',
+      'enable_feature_trunks',
+      'enable_feature_whats_app',
+      'max_extensions',
+      'max_concurrent_calls',
+      'max_ring_groups',
+      'max_virtual_receptionists',
+      'max_call_queues',
+      'max_conference_rooms',
+      'disk_quota',
+      'used_disk_quota',
+      'im_disk_quota',
+      'avatar_file_name',
+      'avatar_file_size',
+      'avatar_file_url',
+    ];
+    expect(readOnlyFieldNames()).toEqual(expected);
+    expect(names((f) => f.readOnly)).toEqual(expected);
+    expect(names((f) => f.readOnly && f.settable)).toEqual([]);
+    expect(fieldInfo('max_extensions')?.readOnly).toBe(true);
+    expect(fieldInfo('avatar_file_id')?.readOnly).toBe(false);
+  });
+
+  it('only stir_shaken_key is a secret', () => {
+    expect(names((f) => f.secret)).toEqual(['stir_shaken_key']);
   });
 
   it.each([
@@ -25,27 +75,80 @@ describe('field metadata', () => {
       'contact_update_interval',
       { type: 'integer', format: 'uint32', minimum: 1, maximum: 43200, default: 720 },
     ],
-    ['name', { type: 'string', minLength: 1, maxLength: 1024, description: 'The name of the tenant.' }],
+    ['contact_match_length', { type: 'integer', format: 'int32', minimum: 0, example: 8, settable: true }],
+    [
+      'name',
+      {
+        type: 'string',
+        minLength: 1,
+        maxLength: 1024,
+        description: 'The name of the tenant.',
+        component: 'PlainText',
+      },
+    ],
     ['contact_match_type', { enum: ['DISABLE', 'MATCH_EXACTLY', 'MATCH_LENGTH'], default: 'MATCH_EXACTLY' }],
-    ['max_extensions', { type: 'integer', format: 'int32', default: 1000, settable: false }],
-    ['avatar_file_url', { readOnly: true, settable: false }],
-    ['stir_shaken_key', { secret: true, settable: true }],
-    ['extension_im_disk_quota', { default: '1GB', component: 'DiskQuota' }],
+    ['max_extensions', { type: 'integer', format: 'int32', minimum: 0, default: 1000, settable: false }],
+    ['avatar_file_size', { format: 'int64', minimum: 0, example: 0 }],
+    ['stir_shaken_key', { secret: true, settable: true, format: 'password', component: 'MultilineText' }],
+    ['extension_im_disk_quota', { default: '1GB', component: 'DiskQuota', maxLength: 17 }],
     ['disk_quota', { default: '', settable: false, component: 'DiskQuota' }],
     ['timezone', { description: 'Timezone for tenant.', component: 'TimeZone', example: 'Asia/Shanghai' }],
-    ['custom_options', { contentMediaType: 'application/json' }],
-    ['avatar_file_size', { format: 'int64', example: 0 }],
+    ['custom_options', { contentMediaType: 'application/json', type: 'string' }],
+    ['enable_billing', { type: 'boolean', default: false, group: 'Features' }],
   ])('%s', (name, expected) => {
     expect(fieldInfo(name)).toMatchObject(expected);
   });
 
+  it('leaves out what the spec does not say', () => {
+    const info = fieldInfo('enable_audio_recording');
+    for (const key of [
+      'format',
+      'minimum',
+      'maximum',
+      'minLength',
+      'maxLength',
+      'pattern',
+      'enum',
+      'example',
+      'contentMediaType',
+      'component',
+    ]) {
+      expect(info, key).not.toHaveProperty(key);
+    }
+  });
+
   it('puts every field in a group', () => {
-    expect(tenantFields().filter((f) => f.group === 'Other')).toEqual([]);
+    expect(names((f) => f.group === 'Other')).toEqual([]);
     expect(fieldInfo('log_retention')?.group).toBe('Retention');
     expect(fieldInfo('max_extensions')?.group).toBe('Limits');
   });
 
   it('knows nothing of a field the spec does not have', () => {
     expect(fieldInfo('office_hours')).toBeUndefined();
+  });
+
+  it('is frozen and computed once', () => {
+    expect(tenantFields()).toBe(tenantFields());
+    expect(Object.isFrozen(tenantFields())).toBe(true);
+    expect(Object.isFrozen(fieldInfo('name'))).toBe(true);
+  });
+});
+
+describe('suggestFieldName', () => {
+  it.each([
+    ['nmae', 'name'],
+    ['recording_retension', 'recording_retention'],
+    ['TimeZone', 'timezone'],
+    ['time_zone', 'timezone'],
+    ['colour', undefined],
+    ['max_extensions', undefined],
+  ])('%s → %s among the settable fields', (typo, suggestion) => {
+    expect(suggestFieldName(typo)).toBe(suggestion);
+  });
+
+  it('suggests among the names given', () => {
+    expect(suggestFieldName('max_extension')).toBeUndefined();
+    expect(suggestFieldName('max_extension', tenantFieldNames())).toBe('max_extensions');
+    expect(suggestFieldName('colour', tenantFieldNames())).toBeUndefined();
   });
 });
