@@ -2,7 +2,20 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    // Generous: these tests start servers and processes, and CI runs several packages' tests at once on 2 cores.
     testTimeout: 30_000,
+    projects: [
+      // Tiers 1 and 2: argv → options, and command functions with injected dependencies, in this process.
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/main.test.ts', 'test/hardening/**'],
+        },
+      },
+      // Tier 3: the built binary as a child process.
+      { extends: true, test: { name: 'e2e', include: ['test/main.test.ts', 'test/hardening/**/*.test.ts'] } },
+    ],
   },
 });

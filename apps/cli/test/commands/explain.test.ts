@@ -1,0 +1,67 @@
+// Tier 2: `explain`, from the spec alone (no server).
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/commands/explain.js';
+import { harness } from '../support/harness.js';
+
+async function explain(field?: string) {
+  const h = harness();
+  const code = await run(field === undefined ? {} : { field }, h.deps);
+  return { code, stdout: h.stdout };
+}
+
+describe('explain', () => {
+  it('describes a field from the spec', async () => {
+    expect(await explain('contact_update_interval')).toEqual({
+      code: 0,
+      stdout: [
+        'contact_update_interval',
+        'The interval for synchronizing contacts from the server, in minutes.',
+        '',
+        'type        integer (uint32)',
+        'can be set  yes (tenantctl set / apply)',
+        'bounds      ≥ 1, ≤ 43200',
+        'default     720',
+        '',
+      ].join('\n'),
+    });
+  });
+
+  it.each([
+    ['contact_match_type', /\nvalues +DISABLE, MATCH_EXACTLY, MATCH_LENGTH\n/],
+    ['max_extensions', /\ncan be set +no, read-only\n/],
+    ['max_extensions', /\nbounds +≥ 0\n/],
+    [
+      'timezone',
+      /\nvalues +597 values \(TimeZone\), e\.g\. Africa\/Abidjan, Africa\/Accra, Africa\/Addis_Ababa…\n/,
+    ],
+    ['name', /\nbounds +at least 1 characters, at most 1024 characters\n/],
+    ['extension_im_disk_quota', /\npattern +\^\(\?:\[1-9\]/],
+    ['custom_options', /\ncontent +a string holding application\/json\n/],
+    ['recording_retention', /\nexample +90\n/],
+  ])('%s shows %s', async (field, pattern) => {
+    expect((await explain(field)).stdout).toMatch(pattern);
+  });
+
+  it('shows that a secret is one, and never its example', async () => {
+    const { stdout } = await explain('stir_shaken_key');
+    expect(stdout).toMatch(/\nsecret +yes: shown as <redacted> unless --show-secrets\n/);
+    expect(stdout).not.toMatch(/\nexample/);
+    expect(stdout).not.toContain('(password)');
+  });
+
+  it('lists every field with one line each', async () => {
+    const lines = (await explain()).stdout.trim().split('\n');
+    expect(lines).toHaveLength(43);
+    expect(lines.find((l) => l.startsWith('max_extensions '))).toMatch(
+      /^max_extensions +integer \(int32\) +read-only +The maximum number of users that the tenant is allowed to create$/,
+    );
+    expect(lines.find((l) => l.startsWith('avatar_file_id '))).toMatch(/ settable {2}/);
+  });
+
+  it('refuses an unknown field (exit 2) with a suggestion', async () => {
+    await expect(explain('recording_retension')).rejects.toMatchObject({
+      exitCode: 2,
+      message: 'unknown field "recording_retension" (did you mean "recording_retention"?)',
+    });
+  });
+});

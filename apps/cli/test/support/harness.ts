@@ -1,0 +1,57 @@
+// Runs a command function in this process with injected dependencies: an Io that records what was
+// written, a given stdin and environment, the real connect (to a real server) and file reader.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pc from 'picocolors';
+import { afterAll } from 'vitest';
+import type { CommandDeps } from '../../src/command-deps.js';
+import { createClientFor, resolveConnection } from '../../src/connection.js';
+import type { Io } from '../../src/io.js';
+
+export interface Harness {
+  deps: CommandDeps;
+  /** Everything written to stdout, and to stderr. */
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** A folder for config files of this test file, removed after it. */
+export const scratch = mkdtempSync(join(tmpdir(), 'tenantctl-unit-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+export function harness(
+  options: { env?: Record<string, string>; stdin?: string; verbose?: boolean; color?: boolean } = {},
+): Harness {
+  let stdout = '';
+  let stderr = '';
+  const line = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
+  const io: Io = {
+    out: (text) => {
+      stdout += line(text);
+    },
+    err: (text) => {
+      stderr += line(text);
+    },
+    readStdin: async () => options.stdin ?? '',
+    // No test reads the user's profiles: the config file lives in the scratch folder unless given.
+    env: { TENANTCTL_CONFIG: join(scratch, 'config.json'), ...options.env },
+    color: pc.createColors(options.color === true),
+    verbose: options.verbose === true,
+  };
+  const deps: CommandDeps = {
+    io,
+    readTextFile: (path) => readFile(path, 'utf8'),
+    connect: async (flags) => createClientFor(await resolveConnection(flags, deps), flags, io),
+  };
+  return {
+    deps,
+    get stdout() {
+      return stdout;
+    },
+    get stderr() {
+      return stderr;
+    },
+  };
+}
