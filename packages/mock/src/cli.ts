@@ -15,5 +15,12 @@ console.error(
     `  TENANTCTL_URL=http://127.0.0.1:${port} TENANTCTL_TOKEN=demo pnpm tenantctl get\n`,
 );
 const child = spawn(process.execPath, [prismBin(), ...prismArgs(port)], { stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+// Ctrl-C (or a TERM) is how the mock is meant to stop: pass it on, and end with 0 when Prism stops.
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    stopping = true;
+    child.kill(signal);
+  });
+}
+child.on('exit', (code, signal) => process.exit(stopping ? 0 : (code ?? (signal ? 1 : 0))));

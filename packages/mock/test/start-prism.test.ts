@@ -1,7 +1,7 @@
 // Starts a real Prism process on the spec and checks what the mock promises its users.
 import { validateTenant } from '@tenantctl/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningPrism, startPrism } from '../src/index.js';
+import { prismArgs, type RunningPrism, specPath, startPrism } from '../src/index.js';
 
 let prism: RunningPrism;
 beforeAll(async () => {
@@ -53,5 +53,29 @@ describe('the Prism mock of openapi/tenant.yaml', () => {
       body: JSON.stringify({ enable_audio_recording: true, timezone: 'Europe/Berlin' }),
     });
     expect(response.status).toBe(200);
+  });
+});
+
+describe('prismArgs', () => {
+  it('mocks the spec on loopback, or proxies it to an upstream, checking both ways', () => {
+    expect(prismArgs(4010)).toEqual(['mock', '--host', '127.0.0.1', '--port', '4010', specPath]);
+    expect(prismArgs(1, { mode: 'proxy', upstream: 'http://127.0.0.1:2/api', errors: true })).toEqual([
+      'proxy', '--host', '127.0.0.1', '--port', '1', specPath, 'http://127.0.0.1:2/api', '--errors',
+    ]);
+    expect(() => prismArgs(1, { mode: 'proxy' })).toThrow('prism proxy needs an upstream URL');
+  });
+});
+
+describe('startPrism', () => {
+  it('gives up after its start timeout, saying so', async () => {
+    await expect(startPrism({ startTimeoutMs: 1 })).rejects.toThrow(/^Prism did not start within 1 ms/);
+  });
+
+  it('serves the spec at the root, without /api, until stopped', async () => {
+    expect(prism.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(prism.output()).toContain('Prism is listening on');
+    const other = await startPrism();
+    await other.stop();
+    await expect(fetch(`${other.url}/tenant`)).rejects.toThrow();
   });
 });
