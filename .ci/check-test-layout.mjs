@@ -1,7 +1,7 @@
 // `test/` mirrors `src/` in every package: a module with logic (a function, a class or an arrow) has its
 // test at the same path, `src/a/b.ts` ↔ `test/a/b.test.ts`. Modules of types, data or re-exports only
 // are exempt. Exits 1 naming what is missing.
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,7 +25,9 @@ function hasLogic(text) {
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\/\/.*$/gm, '')
     .replace(/(['"`])(?:\\.|(?!\1)[^\\])*\1/g, '""');
-  return /\bfunction\b|\bclass\b|=>/.test(code.replace(/^\s*(export\s+)?(type|interface)\b[\s\S]*?(;|\n\})/gm, ''));
+  return /\bfunction\b|\bclass\b|=>/.test(
+    code.replace(/^\s*(export\s+)?(type|interface)\b[\s\S]*?(;|\n\})/gm, ''),
+  );
 }
 
 const missing = [];
@@ -39,7 +41,11 @@ for (const pkg of packages) {
   }
 }
 if (missing.length > 0) {
-  console.error(`test/ does not mirror src/: these modules have no test at the same path:\n  ${missing.join('\n  ')}`);
+  console.error(
+    `test/ does not mirror src/: these modules have no test at the same path:\n  ${missing.join('\n  ')}`,
+  );
   process.exit(1);
 }
-console.log(`test layout: every module with logic in ${packages.length} packages has its test beside it in test/`);
+console.log(
+  `test layout: every module with logic in ${packages.length} packages has its test beside it in test/`,
+);

@@ -74,7 +74,7 @@ export interface Parsed {
   exitCode?: 0 | 2;
 }
 
-export const VERSION = '0.1.0';
+const VERSION = '0.1.0';
 
 /** Builds the program; the chosen command is handed to `choose`, not run. */
 export function buildProgram(choose: (invocation: Invocation, command: Command) => void): Command {

@@ -2,7 +2,6 @@ export type { Tenant, TenantUpdate, Violation } from '@tenantctl/schema';
 export { CheckedTenantUpdate, checkTenantUpdate } from './checked-update.js';
 export {
   createTenantClient,
-  DEFAULT_TIMEOUT_MS,
   type RequestOptions,
   type TenantClient,
   type TenantClientOptions,
@@ -21,5 +20,5 @@ export {
   TenantTimeoutError,
   TenantValidationError,
 } from './errors.js';
-export { defaultRetry, type RetryEvent, type RetryOptions } from './retry-policy.js';
+export type { RetryEvent, RetryOptions } from './retry-policy.js';
 export type { FetchFunction, TokenProvider } from './transport.js';

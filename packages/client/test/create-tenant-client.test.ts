@@ -1,10 +1,10 @@
 // The typed client against a scripted HTTP server on loopback: what it sends, what it makes of answers.
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_TIMEOUT_MS } from '../src/create-tenant-client.js';
 import {
   checkTenantUpdate,
   createTenantClient,
-  DEFAULT_TIMEOUT_MS,
   type FetchFunction,
   TenantApiError,
   TenantAuthError,

@@ -9,7 +9,10 @@ const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 describe('tenant-mock', () => {
   it('serves the spec on MOCK_PORT, says how to use it, and ends with 0 on Ctrl-C', async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, [cli], { env: { ...process.env, MOCK_PORT: String(port) }, stdio: 'pipe' });
+    const child = spawn(process.execPath, [cli], {
+      env: { ...process.env, MOCK_PORT: String(port) },
+      stdio: 'pipe',
+    });
     let output = '';
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`Prism did not start:\n${output}`)), 30_000);
@@ -23,8 +26,12 @@ describe('tenant-mock', () => {
       child.stdout.on('data', onData);
       child.stderr.on('data', onData);
     });
-    expect(output).toContain(`Prism mock of openapi/tenant.yaml on http://127.0.0.1:${port} (no /api prefix; any bearer token is accepted)`);
-    const response = await fetch(`http://127.0.0.1:${port}/tenant`, { headers: { Authorization: 'Bearer demo' } });
+    expect(output).toContain(
+      `Prism mock of openapi/tenant.yaml on http://127.0.0.1:${port} (no /api prefix; any bearer token is accepted)`,
+    );
+    const response = await fetch(`http://127.0.0.1:${port}/tenant`, {
+      headers: { Authorization: 'Bearer demo' },
+    });
     expect(response.status).toBe(200);
     await response.body?.cancel();
     const code = await new Promise<number | null>((resolve) => {
@@ -35,7 +42,10 @@ describe('tenant-mock', () => {
   }, 60_000);
 
   it.each(['0', '70000', 'abc'])('refuses MOCK_PORT=%s (exit 2)', (port) => {
-    const result = spawnSync(process.execPath, [cli], { env: { ...process.env, MOCK_PORT: port }, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [cli], {
+      env: { ...process.env, MOCK_PORT: port },
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(`MOCK_PORT must be a port number, got "${port}"\n`);
   });

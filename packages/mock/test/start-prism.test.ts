@@ -60,7 +60,14 @@ describe('prismArgs', () => {
   it('mocks the spec on loopback, or proxies it to an upstream, checking both ways', () => {
     expect(prismArgs(4010)).toEqual(['mock', '--host', '127.0.0.1', '--port', '4010', specPath]);
     expect(prismArgs(1, { mode: 'proxy', upstream: 'http://127.0.0.1:2/api', errors: true })).toEqual([
-      'proxy', '--host', '127.0.0.1', '--port', '1', specPath, 'http://127.0.0.1:2/api', '--errors',
+      'proxy',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      '1',
+      specPath,
+      'http://127.0.0.1:2/api',
+      '--errors',
     ]);
     expect(() => prismArgs(1, { mode: 'proxy' })).toThrow('prism proxy needs an upstream URL');
   });

@@ -15,7 +15,10 @@ describe('seedTenants', () => {
     const seeded = await seedTenants(store, ['A', 'B']);
     expect(seeded.map((t) => t.name)).toEqual(['A', 'B']);
     for (const tenant of seeded) {
-      expect(await store.findTokenOwner(hashToken(tenant.token))).toEqual({ tenantId: tenant.id, version: 1 });
+      expect(await store.findTokenOwner(hashToken(tenant.token))).toEqual({
+        tenantId: tenant.id,
+        version: 1,
+      });
     }
     expect(await seedTenants(store, [])).toEqual([]);
     await store.close();
