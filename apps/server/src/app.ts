@@ -6,7 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { ApiError, apiError, bodyError, unauthorized, validationError } from './api-errors.js';
 import { readIfMatch } from './if-match.js';
 import { parseJsonText } from './json-text.js';
-import { createRequestLog, type LogOptions, pathOf, type RequestLog } from './request-log.js';
+import { createRequestLog, type LogOptions, type RequestLog } from './request-log.js';
 import type { TenantStore, TokenOwner } from './storage/tenant-store.js';
 import { etagOf, toTenantBody } from './tenant-representation.js';
 import { bearerToken, hashToken } from './tokens.js';
@@ -26,13 +26,9 @@ export interface AppOptions {
   requestTimeoutMs?: number;
 }
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    owner: TokenOwner;
-  }
-}
-
 const allowedMethods = 'GET, HEAD, POST';
+/** On every answer: the body may hold a private key, so nothing is cached. */
+const answerHeaders = { 'Cache-Control': 'no-store' } as const;
 
 /** `charset` of a Content-Type, lower case, if it has one. */
 function charsetOf(contentType: string | undefined): string | undefined {
@@ -66,7 +62,6 @@ export function buildApp(options: AppOptions): FastifyInstance {
     return503OnClosing: true,
   }) as unknown as FastifyInstance;
 
-  app.decorateRequest('owner', null as unknown as TokenOwner);
   // Only JSON is accepted: without this, fastify would parse text/plain bodies into strings (400, not 415).
   app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
@@ -83,11 +78,12 @@ export function buildApp(options: AppOptions): FastifyInstance {
     done(null, parsed.value);
   });
 
-  async function authenticate(request: FastifyRequest): Promise<void> {
+  /** The owner of the request's bearer token; 401 for none (called in handlers: a hook costs more). */
+  async function authenticate(request: FastifyRequest): Promise<TokenOwner> {
     const token = bearerToken(request.headers.authorization);
     const owner = token ? await store.findTokenOwner(hashToken(token)) : undefined;
     if (!owner) throw unauthorized();
-    request.owner = owner;
+    return owner;
   }
 
   // The GET body and its ETag per tenant, kept for the version they were made from: a GET reads the
@@ -107,29 +103,27 @@ export function buildApp(options: AppOptions): FastifyInstance {
     return made;
   }
 
-  app.addHook('onRequest', (_request, reply, done) => {
-    reply.header('Cache-Control', 'no-store');
-    done();
-  });
-  if (log?.isLevelEnabled('info')) {
+  if (log?.requests) {
     app.addHook('onResponse', (request, reply, done) => {
-      log.info({
-        method: request.method,
-        path: pathOf(request.url),
-        status: reply.statusCode,
-        ms: Math.round(reply.elapsedTime * 10) / 10,
-      });
+      log.request(request.method, request.url, reply.statusCode, reply.elapsedTime);
       done();
     });
   }
 
-  app.get(`${prefix}/tenant`, { onRequest: authenticate }, async (request, reply) => {
-    const { text, etag } = await representation(request.owner);
-    reply.header('ETag', etag).type('application/json; charset=utf-8');
+  app.get(`${prefix}/tenant`, async (request, reply) => {
+    const { text, etag } = await representation(await authenticate(request));
+    reply.headers(answerHeaders).header('ETag', etag).type('application/json; charset=utf-8');
     return text;
   });
 
-  app.post(`${prefix}/tenant`, { onRequest: authenticate }, async (request, reply) => {
+  // The token is checked before the body is read (onRequest): nothing of a stranger's body is parsed.
+  const owners = new WeakMap<FastifyRequest, TokenOwner>();
+  const authenticateFirst = async (request: FastifyRequest) => {
+    owners.set(request, await authenticate(request));
+  };
+  app.post(`${prefix}/tenant`, { onRequest: authenticateFirst }, async (request, reply) => {
+    const owner = owners.get(request);
+    if (!owner) throw unauthorized();
     const checked = validateTenantUpdate(request.body);
     const ifMatch = readIfMatch(request.headers['if-match'], store.instanceId);
     if (!checked.valid || !ifMatch.valid) {
@@ -139,7 +133,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
       ]);
     }
     const result = await store.mergeSettings(
-      request.owner.tenantId,
+      owner.tenantId,
       checked.value,
       ifMatch.value === undefined || ifMatch.value.any ? {} : { ifVersion: ifMatch.value.versions },
     );
@@ -151,7 +145,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
         'The tenant was changed since it was read (If-Match no longer matches); nothing was changed.',
       );
     }
-    reply.header('ETag', etagOf(result.version, store.instanceId));
+    reply.headers(answerHeaders).header('ETag', etagOf(result.version, store.instanceId));
     reply.code(200).send();
   });
 
@@ -176,10 +170,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
       reply: FastifyReply,
     ) => {
       const mapped = toApiError(error, bodyLimit);
-      if (mapped.status >= 500) {
-        log?.error({ method: request.method, path: pathOf(request.url), err: error }, 'request failed');
-      }
-      reply.code(mapped.status).headers(mapped.headers).send({ errors: mapped.items });
+      if (mapped.status >= 500) log?.failure(request.method, request.url, error);
+      reply.code(mapped.status).headers(answerHeaders).headers(mapped.headers).send({ errors: mapped.items });
     },
   );
 

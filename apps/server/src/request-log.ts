@@ -1,5 +1,5 @@
-// The server's log: one line per request with method, path, status and time, and one line per failure.
-// Never a header (the token), a body (`stir_shaken_key`) or a query string.
+// The server's log: one JSON line per request (method, path, status, time) and one per failure, in
+// pino's format. Never a header (the token), a body (`stir_shaken_key`) or a query string.
 import { pino } from 'pino';
 
 export interface LogOptions {
@@ -8,17 +8,34 @@ export interface LogOptions {
   stream?: NodeJS.WritableStream;
 }
 
-export type RequestLog = pino.Logger;
-
-export function createRequestLog(options: LogOptions = {}): RequestLog {
-  return pino(
-    { level: options.level ?? 'info', base: null },
-    options.stream ?? pino.destination({ dest: 1, sync: false, minLength: 4096 }),
-  );
+export interface RequestLog {
+  /** Whether request lines are written at all (level `info` or lower). */
+  readonly requests: boolean;
+  /** One line for an answered request. */
+  request(method: string, url: string, status: number, ms: number): void;
+  /** One line for a request the server failed (5xx), with the error. */
+  failure(method: string, url: string, error: unknown): void;
+  flush(): void;
 }
 
 /** The path of a request URL without its query string, which may hold a secret. */
 export function pathOf(url: string): string {
   const query = url.indexOf('?');
   return query < 0 ? url : url.slice(0, query);
+}
+
+export function createRequestLog(options: LogOptions = {}): RequestLog {
+  const stream = options.stream ?? pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  const logger = pino({ level: options.level ?? 'info', base: null }, stream);
+  return {
+    requests: logger.isLevelEnabled('info'),
+    // Four plain fields: serializing fastify's whole request and reply cost a third of a GET's throughput.
+    request(method, url, status, ms) {
+      logger.info({ method, path: pathOf(url), status, ms: Math.round(ms * 10) / 10 });
+    },
+    failure(method, url, error) {
+      logger.error({ method, path: pathOf(url), err: error }, 'request failed');
+    },
+    flush: () => logger.flush(),
+  };
 }

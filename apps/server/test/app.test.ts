@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { readOnlyFieldNames, tenantFieldNames, tenantFields, validateTenant } from '@tenantctl/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createToken } from '../src/admin.js';
 import { startTestServer, type TestServer } from '../src/testing/index.js';
 import { errorCodes, errorItems, getTenant, inject, postTenant } from './support/requests.js';
 
@@ -349,6 +350,23 @@ describe('freshness', () => {
     const after = await getTenant(server);
     expect((after.body as { max_extensions: number }).max_extensions).toBe(4321);
     expect(after.headers.etag).not.toBe(before.headers.etag);
+  });
+
+  it('a token revoked by another process is refused at the next request, though it was just used', async () => {
+    const { token, tokenId } = await createToken(server.store, server.tenant.id);
+    expect((await getTenant(server, token)).status).toBe(200);
+    const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+    execFileSync(process.execPath, [cli, 'tokens', 'revoke', '--db', server.dbPath, '--token-id', tokenId], {
+      stdio: 'pipe',
+    });
+    expect((await getTenant(server, token)).status).toBe(401);
+  });
+
+  it('a token revoked through the store of this process is refused at the next request', async () => {
+    const { token, tokenId } = await createToken(server.store, server.tenant.id);
+    expect((await getTenant(server, token)).status).toBe(200);
+    await server.store.revokeToken(tokenId);
+    expect((await getTenant(server, token)).status).toBe(401);
   });
 
   it('a write through the store of this process shows in the next GET', async () => {

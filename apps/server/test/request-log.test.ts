@@ -12,15 +12,41 @@ describe('pathOf', () => {
 });
 
 describe('createRequestLog', () => {
-  it('writes JSON lines with level and time only besides what is logged, at the level asked for', () => {
+  const capture = () => {
     const lines: string[] = [];
     const stream = { write: (line: string) => void lines.push(line) } as unknown as NodeJS.WritableStream;
-    const log = createRequestLog({ level: 'warn', stream });
-    log.info({ a: 1 });
-    log.warn({ b: 2 });
-    expect(lines).toHaveLength(1);
-    const line = JSON.parse(lines[0] ?? '') as Record<string, unknown>;
-    expect(Object.keys(line).sort()).toEqual(['b', 'level', 'time']);
-    expect(line.level).toBe(40);
+    return { lines, stream, parsed: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
+  };
+
+  it('writes one JSON line per request: level, time, method, path without query, status, time in ms', () => {
+    const out = capture();
+    const log = createRequestLog({ stream: out.stream });
+    expect(log.requests).toBe(true);
+    log.request('GET', '/api/tenant?token=secret', 200, 0.4321);
+    const [line] = out.parsed();
+    expect(line).toEqual({
+      level: 30,
+      time: expect.any(Number),
+      method: 'GET',
+      path: '/api/tenant',
+      status: 200,
+      ms: 0.4,
+    });
+    expect(out.lines[0]).not.toContain('secret');
+  });
+
+  it('writes failures at level error with the error, and no request lines above info', () => {
+    const out = capture();
+    const log = createRequestLog({ level: 'warn', stream: out.stream });
+    expect(log.requests).toBe(false);
+    log.failure('POST', '/api/tenant?x=1', new Error('disk full'));
+    const [line] = out.parsed();
+    expect(line).toMatchObject({
+      level: 50,
+      method: 'POST',
+      path: '/api/tenant',
+      msg: 'request failed',
+      err: { message: 'disk full' },
+    });
   });
 });
