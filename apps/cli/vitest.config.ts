@@ -11,11 +11,17 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/main.test.ts', 'test/hardening/**'],
+          exclude: ['test/main.test.ts', 'test/launcher.test.ts', 'test/hardening/**'],
         },
       },
       // Tier 3: the built binary as a child process.
-      { extends: true, test: { name: 'e2e', include: ['test/main.test.ts', 'test/hardening/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/main.test.ts', 'test/launcher.test.ts', 'test/hardening/**/*.test.ts'],
+        },
+      },
     ],
   },
 });

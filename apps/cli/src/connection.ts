@@ -67,8 +67,13 @@ export async function resolveConnection(
   flags: ConnectionFlags,
   deps: Pick<CommandDeps, 'io' | 'readTextFile'>,
 ): Promise<Connection> {
-  const { profiles } = await readConfig(configPath(deps.io.env));
-  const choice = chooseConnection(flags, deps.io.env, profiles);
+  // The config file is read only when the flags and the environment leave something to a profile:
+  // a script that sets TENANTCTL_URL and TENANTCTL_TOKEN does not pay for it.
+  const withoutProfiles = flags.profile === undefined ? chooseConnection(flags, deps.io.env, {}) : undefined;
+  const choice =
+    withoutProfiles?.url && withoutProfiles.token
+      ? withoutProfiles
+      : chooseConnection(flags, deps.io.env, (await readConfig(configPath(deps.io.env))).profiles);
   if (!choice.url) {
     throw usageError('no server URL: pass --url, set TENANTCTL_URL, or run tenantctl config set --url URL');
   }

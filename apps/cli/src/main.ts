@@ -1,11 +1,11 @@
 // The entry: parses argv, runs the command, maps any error to its message and exit code.
 // The only place that sets the process's exit code.
-import { readFile } from 'node:fs/promises';
 import type { CommandDeps } from './command-deps.js';
 import type { Connection, ConnectionFlags } from './connection.js';
 import { ExitCode, type ExitCodeValue } from './exit-error.js';
 import { processIo } from './io.js';
 import { type Invocation, parseArgv } from './program.js';
+import { installLiteWebClasses } from './web-lite.js';
 
 type Run<O> = (options: O, deps: CommandDeps) => Promise<ExitCodeValue>;
 type CommandOf<N extends Invocation['command']> = Run<Extract<Invocation, { command: N }>['options']>;
@@ -27,12 +27,15 @@ const commands: { [N in Invocation['command']]: () => Promise<CommandOf<N>> } = 
 async function main(argv: readonly string[]): Promise<ExitCodeValue> {
   const { invocation, globals, exitCode } = await parseArgv(argv);
   if (!invocation) return exitCode ?? ExitCode.ok;
+  // Before the client is loaded: see web-lite.ts.
+  installLiteWebClasses();
   const io = processIo(globals);
   // The connection in use, remembered so that an error can name where the token came from.
   let connection: Connection | undefined;
   const deps: CommandDeps = {
     io,
-    readTextFile: (path) => readFile(path, 'utf8'),
+    // Loaded when a command reads a file: node:fs/promises is not free to load at every start.
+    readTextFile: (path) => process.getBuiltinModule('node:fs/promises').readFile(path, 'utf8'),
     async connect(flags: ConnectionFlags) {
       const { resolveConnection, createClientFor } = await import('./connection.js');
       connection = await resolveConnection(flags, deps);
@@ -53,4 +56,6 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw error;
 });
-process.exitCode = await main(process.argv);
+main(process.argv).then((code) => {
+  process.exitCode = code;
+});
