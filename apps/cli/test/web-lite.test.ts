@@ -56,7 +56,9 @@ describe('LiteHeaders', () => {
       'forEach',
       (H) => {
         const seen: string[] = [];
-        new H({ b: '2', a: '1' }).forEach((v, n) => seen.push(`${n}=${v}`));
+        new H({ b: '2', a: '1' }).forEach((v, n) => {
+          seen.push(`${n}=${v}`);
+        });
         return seen;
       },
     ],

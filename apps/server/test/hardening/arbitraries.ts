@@ -162,11 +162,11 @@ function invalidText(fields: readonly FieldInfo[]): fc.Arbitrary<InvalidBody> {
   const surrogate = fc
     .tuple(fc.constantFrom(...strings), fc.integer({ min: 0xd800, max: 0xdfff }), fc.string({ maxLength: 5 }))
     .map(([field, unit, tail]): InvalidBody => {
-      const escape = `\\u${unit.toString(16)}`;
+      const surrogateEscape = `\\u${unit.toString(16)}`;
       return {
         kind: 'unpaired surrogate',
         path: `/${field.name}`,
-        text: `{"${field.name}":"${escape}${JSON.stringify(tail).slice(1, -1)}"}`,
+        text: `{"${field.name}":"${surrogateEscape}${JSON.stringify(tail).slice(1, -1)}"}`,
       };
     });
   const repeated = fc.tuple(fc.constantFrom(...fields), validUpdate()).chain(([field, extra]) =>
