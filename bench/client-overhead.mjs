@@ -1,36 +1,38 @@
-// getTenant() against a raw fetch of the same URL, same server, same connection pool: batches
-// alternate between the two so that noise falls on both alike.
+// getTenant() against a raw fetch of the same URL and against openapi-fetch's own GET (the floor the
+// client is built on): same server, same connection pool. Rounds interleave the three in a shuffled
+// order; each round gives a ratio to raw fetch, and the median of the rounds is reported.
+import createClient from '../packages/client/node_modules/openapi-fetch/dist/index.mjs';
 import { createTenantClient } from '../packages/client/dist/index.js';
 
-export async function clientOverhead({ url, token, batches = 20, perBatch = 100 }) {
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+export async function clientOverhead({ url, token, rounds = 150, perRound = 40 }) {
+  const headers = { Authorization: `Bearer ${token}` };
   const client = createTenantClient({ baseUrl: url, token });
-  const raw = async () => {
-    const response = await fetch(`${url}/tenant`, { headers: { Authorization: `Bearer ${token}` } });
-    await response.json();
+  const plain = createClient({ baseUrl: url });
+  const calls = {
+    raw: async () => (await fetch(`${url}/tenant`, { headers })).json(),
+    openapiFetch: async () => (await plain.GET('/tenant', { headers })).data,
+    client: () => client.getTenant(),
   };
-  const viaClient = () => client.getTenant();
-  const totals = { raw: 0, client: 0 };
-  for (let i = 0; i < 50; i++) await Promise.all([raw(), viaClient()]); // warm-up
-  for (let batch = 0; batch < batches; batch++) {
-    for (const [name, call] of batch % 2
-      ? [
-          ['raw', raw],
-          ['client', viaClient],
-        ]
-      : [
-          ['client', viaClient],
-          ['raw', raw],
-        ]) {
+  for (let i = 0; i < 300; i++) for (const call of Object.values(calls)) await call(); // warm-up
+  const ratios = { openapiFetch: [], client: [] };
+  const totals = { raw: 0, openapiFetch: 0, client: 0 };
+  for (let round = 0; round < rounds; round++) {
+    const took = {};
+    for (const [name, call] of Object.entries(calls).sort(() => Math.random() - 0.5)) {
       const start = process.hrtime.bigint();
-      for (let i = 0; i < perBatch; i++) await call();
-      totals[name] += Number(process.hrtime.bigint() - start) / 1e6;
+      for (let i = 0; i < perRound; i++) await call();
+      took[name] = Number(process.hrtime.bigint() - start) / 1e6;
+      totals[name] += took[name];
     }
+    ratios.openapiFetch.push(took.openapiFetch / took.raw);
+    ratios.client.push(took.client / took.raw);
   }
-  const n = batches * perBatch;
+  const n = rounds * perRound;
   return {
-    rawMs: totals.raw / n,
-    clientMs: totals.client / n,
-    ratio: totals.client / totals.raw,
     requests: n,
+    ms: { raw: totals.raw / n, openapiFetch: totals.openapiFetch / n, client: totals.client / n },
+    ratio: { openapiFetch: median(ratios.openapiFetch), client: median(ratios.client) },
   };
 }
