@@ -15,7 +15,8 @@ export function cliStartup(extra = []) {
     { name: 'tenantctl explain name', command: [process.execPath, tenantctl, 'explain', 'name'] },
     ...extra.map((e) => ({ ...e, command: [process.execPath, tenantctl, ...e.args] })),
   ];
-  for (const c of commands) spawnSync(c.command[0], c.command.slice(1), { env: { ...process.env, ...c.env }, stdio: 'ignore' });
+  for (const c of commands)
+    spawnSync(c.command[0], c.command.slice(1), { env: { ...process.env, ...c.env }, stdio: 'ignore' });
   const results = measureCommands(commands);
   const base = results.get('node -e 0').medianMs;
   return [...results].map(([name, r]) => [name, r.medianMs, r.medianMs / base]);

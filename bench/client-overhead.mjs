@@ -1,8 +1,9 @@
 // getTenant() against a raw fetch of the same URL and against openapi-fetch's own GET (the floor the
 // client is built on): same server, same connection pool. Rounds interleave the three in a shuffled
 // order; each round gives a ratio to raw fetch, and the median of the rounds is reported.
-import createClient from '../packages/client/node_modules/openapi-fetch/dist/index.mjs';
+
 import { createTenantClient } from '../packages/client/dist/index.js';
+import createClient from '../packages/client/node_modules/openapi-fetch/dist/index.mjs';
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 

@@ -55,15 +55,40 @@ try {
   const mean = (name, key) => perRound[name].reduce((sum, r) => sum + r[key], 0) / rounds;
   const ratio = (a, b) => median(perRound[a].map((r, i) => r.rps / (perRound[b][i]?.rps ?? 1)));
   for (const name of Object.keys(runs)) {
-    rows.push([name, `${Math.round(mean(name, 'rps'))} req/s`, `p99 ${Math.max(...perRound[name].map((r) => r.p99))} ms`, '']);
+    rows.push([
+      name,
+      `${Math.round(mean(name, 'rps'))} req/s`,
+      `p99 ${Math.max(...perRound[name].map((r) => r.p99))} ms`,
+      '',
+    ]);
   }
   const getRatio = ratio('GET reference server', 'GET bare node:http (ceiling)');
   rows.push(
     ['GET reference server ÷ bare', '', '', `${getRatio.toFixed(2)}× (target ≥ 0.6×)`],
-    ['GET without the request log ÷ with it', '', '', `${ratio('GET reference server, no request log', 'GET reference server').toFixed(2)}×`],
-    ['GET reference server ÷ Prism', '', '', `${ratio('GET reference server', 'GET Prism mock').toFixed(2)}×`],
-    ['POST FULL ÷ POST NORMAL', '', '', `${ratio('POST reference server, synchronous=FULL', 'POST reference server, synchronous=NORMAL').toFixed(2)}×`],
-    ['POST FULL ÷ bare POST', '', '', `${ratio('POST reference server, synchronous=FULL', 'POST bare node:http (ceiling)').toFixed(2)}×`],
+    [
+      'GET without the request log ÷ with it',
+      '',
+      '',
+      `${ratio('GET reference server, no request log', 'GET reference server').toFixed(2)}×`,
+    ],
+    [
+      'GET reference server ÷ Prism',
+      '',
+      '',
+      `${ratio('GET reference server', 'GET Prism mock').toFixed(2)}×`,
+    ],
+    [
+      'POST FULL ÷ POST NORMAL',
+      '',
+      '',
+      `${ratio('POST reference server, synchronous=FULL', 'POST reference server, synchronous=NORMAL').toFixed(2)}×`,
+    ],
+    [
+      'POST FULL ÷ bare POST',
+      '',
+      '',
+      `${ratio('POST reference server, synchronous=FULL', 'POST bare node:http (ceiling)').toFixed(2)}×`,
+    ],
   );
   target('GET reference server ÷ bare node:http', getRatio, '≥ 0.6×', getRatio >= 0.6);
 
@@ -87,11 +112,21 @@ try {
 
   log('CLI start-up');
   const cli = cliStartup([
-    { name: 'tenantctl get -o json', args: ['get', '-o', 'json'], env: { TENANTCTL_URL: full.url, TENANTCTL_TOKEN: full.tenant.token } },
+    {
+      name: 'tenantctl get -o json',
+      args: ['get', '-o', 'json'],
+      env: { TENANTCTL_URL: full.url, TENANTCTL_TOKEN: full.tenant.token },
+    },
   ]);
   for (const [name, ms, r] of cli) {
-    rows.push([`${name} (wall, median)`, `${ms.toFixed(1)} ms`, '', name === 'node -e 0' ? 'baseline' : `${r.toFixed(2)}× node -e 0`]);
-    if (name === 'tenantctl get -o json') target('`tenantctl get -o json` ÷ `node -e 0`', r, '≤ 1.5×', r <= 1.5);
+    rows.push([
+      `${name} (wall, median)`,
+      `${ms.toFixed(1)} ms`,
+      '',
+      name === 'node -e 0' ? 'baseline' : `${r.toFixed(2)}× node -e 0`,
+    ]);
+    if (name === 'tenantctl get -o json')
+      target('`tenantctl get -o json` ÷ `node -e 0`', r, '≤ 1.5×', r <= 1.5);
   }
 } finally {
   await Promise.all([full.close(), quiet.close(), normal.close(), prism.stop()]);
@@ -113,7 +148,10 @@ ${table('| ratio | this run | target | |', targets)}
 
 ## Every figure
 
-${table('| measurement | figure | latency | ratio |', rows.map((row) => `| ${row.join(' | ')} |`))}
+${table(
+  '| measurement | figure | latency | ratio |',
+  rows.map((row) => `| ${row.join(' | ')} |`),
+)}
 `;
 await writeFile(new URL('results.md', import.meta.url), text);
 console.log(text);

@@ -24,6 +24,26 @@ afterAll(async () => {
   await server?.close();
 });
 
+/**
+ * Waits until Prism has logged everything about the requests sent so far: it logs in order, so once a
+ * marker request of its own shows in the output, the lines before it are all there.
+ */
+let markers = 0;
+async function settled(prism: RunningPrism): Promise<void> {
+  const marker = `/log-marker-${++markers}`;
+  await (await fetch(`${prism.url}${marker}`)).body?.cancel();
+  await until(() => prism.output().includes(marker));
+}
+
+/** Resolves once `done()` holds; rejects after `ms` (a bound for a broken run, not a timing). */
+async function until(done: () => boolean, ms = 20_000): Promise<void> {
+  const started = Date.now();
+  while (!done()) {
+    if (Date.now() - started > ms) throw new Error('Prism did not log what was expected');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 const json = (token: string, extra: Record<string, string> = {}) =>
   authHeaders(token, { 'Content-Type': 'application/json', ...extra });
 
@@ -86,7 +106,7 @@ describe('error answers through prism proxy', () => {
     });
     expect(response.status).toBe(status);
     await response.body?.cancel();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await settled(observing);
     const report = observing.output().slice(before);
     expect(report).not.toMatch(/Violation: response/);
   });
@@ -106,8 +126,8 @@ describe('the check itself', () => {
     try {
       const response = await fetch(`${proxy.url}/tenant`, { headers: authHeaders('any') });
       await response.body?.cancel();
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(proxy.output()).toMatch(/Violation: response\.body/);
+      await until(() => /Violation: response\.body/.test(proxy.output()));
+      expect(proxy.output()).toMatch(/Violation: response\.body\.recording_retention/);
     } finally {
       await proxy.stop();
       liar.close();

@@ -17,13 +17,12 @@ export interface Violation {
   message: string;
 }
 
+/** The types the spec's schemas use, as a sentence names them; any other is named as it is. */
 const typeNames: Record<string, string> = {
   string: 'a string',
   integer: 'an integer',
-  number: 'a number',
   boolean: 'a boolean (true or false)',
   object: 'an object',
-  array: 'an array',
   null: 'null',
 };
 
@@ -56,11 +55,6 @@ function describeRule(error: ErrorObject): { rule: string; text: string } {
         .map((type) => typeNames[type] ?? type);
       return { rule: 'type', text: `must be ${names.join(' or ')}` };
     }
-    case 'minimum':
-    case 'maximum':
-    case 'exclusiveMinimum':
-    case 'exclusiveMaximum':
-      return { rule: error.keyword, text: `must be ${String(params.comparison)} ${String(params.limit)}` };
     case 'minLength':
       return { rule: 'minLength', text: `must be at least ${String(params.limit)} character(s) long` };
     case 'maxLength':
@@ -90,7 +84,8 @@ function describeRule(error: ErrorObject): { rule: string; text: string } {
   }
 }
 
-const bounds = new Set(['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum']);
+// ajv's own wording of a bound (`must be >= 1`) is already the one wanted.
+const bounds = new Set(['minimum', 'maximum']);
 
 /**
  * The errors worth reporting, the most specific one per value: the noise of `anyOf` (nullable fields)

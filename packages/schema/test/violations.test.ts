@@ -1,9 +1,12 @@
 // The wording of every rule, exactly: these messages reach operators through the CLI and the server.
+
+import type { ErrorObject } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { validateTenant, validateTenantUpdate, validateValue } from '../src/validate.js';
-import { formatViolations, type Violation } from '../src/violations.js';
+import { formatViolations, toViolations, type Violation } from '../src/violations.js';
 
 const messagesFor = (patch: unknown) => validateTenantUpdate(patch).violations.map((v) => v.message);
+const rulesFor = (patch: unknown) => validateTenantUpdate(patch).violations.map((v) => v.rule);
 
 describe('messages', () => {
   it.each([
@@ -59,6 +62,25 @@ describe('messages', () => {
     [{ colour: 'red' }, 'colour: is not a settable field'],
   ])('%j → %s', (patch, message) => {
     expect(messagesFor(patch)).toEqual([message]);
+  });
+
+  it.each([
+    [{ recording_retention: 'x' }, 'type'],
+    [{ recording_retention: 0 }, 'minimum'],
+    [{ contact_update_interval: 43201 }, 'maximum'],
+    [{ contact_match_length: 2 ** 31 }, 'format'],
+    [{ contact_match_length: -(2 ** 31) - 1 }, 'minimum'], // below the bound and the format: the bound
+    [{ contact_update_interval: 2 ** 32 }, 'maximum'], // above both: the bound
+    [{ name: '' }, 'minLength'],
+    [{ website: 'w'.repeat(256) }, 'maxLength'],
+    [{ contact_append_type: 'X' }, 'enum'],
+    [{ name: '\n' }, 'pattern'],
+    [{ custom_options: '{' }, 'contentMediaType'],
+    [{}, 'minProperties'],
+    [{ max_extensions: 1 }, 'readOnly'],
+    [{ colour: 1 }, 'additionalProperties'],
+  ])('%j breaks %s', (patch, rule) => {
+    expect(rulesFor(patch)).toEqual([rule]);
   });
 
   it('names the value when it is not a body', () => {
@@ -129,6 +151,79 @@ describe('violations', () => {
       field: 'a/b~c',
       rule: 'additionalProperties',
       message: 'a/b~c: is not a settable field',
+    });
+  });
+});
+
+describe('toViolations, for errors the spec does not produce today', () => {
+  const error = (over: Partial<ErrorObject>): ErrorObject =>
+    ({ keyword: 'x', instancePath: '/a', schemaPath: '#', params: {}, ...over }) as ErrorObject;
+
+  it('is empty without errors', () => {
+    expect(toViolations(null)).toEqual([]);
+    expect(toViolations(undefined)).toEqual([]);
+    expect(toViolations([])).toEqual([]);
+  });
+
+  it.each([
+    [error({ keyword: 'format', params: { format: 'email' } }), 'format', 'a: must be in format email'],
+    [
+      error({ keyword: 'required', message: "must have required property 'b'" }),
+      'required',
+      "a: must have required property 'b'",
+    ],
+    [error({ keyword: 'uniqueItems' }), 'uniqueItems', 'a: is not valid'],
+    [error({ keyword: 'type', params: { type: 'number' } }), 'type', 'a: must be number'],
+    [error({ keyword: 'type', params: { type: 'array' } }), 'type', 'a: must be array'],
+    [
+      error({ keyword: 'pattern', params: { pattern: '^x$' }, parentSchema: { examples: ['x'] } }),
+      'pattern',
+      'a: must match ^x$, e.g. "x"',
+    ],
+    [
+      error({ keyword: 'pattern', params: { pattern: '^x$' }, parentSchema: {} }),
+      'pattern',
+      'a: must match ^x$',
+    ],
+    [
+      error({ keyword: 'enum', data: 5, params: { allowedValues: ['a', 'b'] } }),
+      'enum',
+      'a: must be one of a, b',
+    ],
+    [
+      error({
+        keyword: 'enum',
+        data: 'x',
+        params: { allowedValues: Array.from({ length: 13 }, (_, i) => `v${i}`) },
+        parentSchema: {},
+      }),
+      'enum',
+      'a: must be one of the 13 allowed values (see the spec)',
+    ],
+  ])('%#: %s', (given, rule, message) => {
+    expect(toViolations([given])).toEqual([{ path: '/a', field: 'a', rule, message }]);
+  });
+
+  it('keeps the anyOf noise when it is all there is', () => {
+    const only = toViolations([error({ keyword: 'anyOf', message: 'must match a schema in anyOf' })]);
+    expect(only).toEqual([
+      { path: '/a', field: 'a', rule: 'anyOf', message: 'a: must match a schema in anyOf' },
+    ]);
+  });
+
+  it('names an unknown key deeper down without a suggestion, and the top-level field it is in', () => {
+    const [violation] = toViolations([
+      error({
+        keyword: 'additionalProperties',
+        instancePath: '/a/0',
+        params: { additionalProperty: 'nmae' },
+      }),
+    ]);
+    expect(violation).toEqual({
+      path: '/a/0/nmae',
+      field: 'a',
+      rule: 'additionalProperties',
+      message: 'nmae: is not a settable field',
     });
   });
 });
