@@ -168,6 +168,6 @@ describe('LiteResponse', () => {
 describe('LiteFormData', () => {
   it('is a class nothing is an instance of', () => {
     expect({} instanceof LiteFormData).toBe(false);
-    expect('x' instanceof LiteFormData).toBe(false);
+    expect((new String('x') as object) instanceof LiteFormData).toBe(false);
   });
 });

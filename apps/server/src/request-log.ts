@@ -24,8 +24,36 @@ export function pathOf(url: string): string {
   return query < 0 ? url : url.slice(0, query);
 }
 
+/**
+ * Stdout, written once per turn of the event loop with every line of that turn. A write per line
+ * halved GET throughput; sonic-boom's buffer (pino.destination) measures its whole length at every
+ * line, which cost a sixth of it.
+ */
+function batchedStdout(): NodeJS.WritableStream & { flush(): void } {
+  let lines: string[] = [];
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (lines.length === 0) return;
+    const text = lines.join('');
+    lines = [];
+    process.stdout.write(text);
+  };
+  return {
+    write(line: string) {
+      lines.push(line);
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+      return true;
+    },
+    flush,
+  } as unknown as NodeJS.WritableStream & { flush(): void };
+}
+
 export function createRequestLog(options: LogOptions = {}): RequestLog {
-  const stream = options.stream ?? pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  const stream = options.stream ?? batchedStdout();
   const logger = pino({ level: options.level ?? 'info', base: null }, stream);
   return {
     requests: logger.isLevelEnabled('info'),

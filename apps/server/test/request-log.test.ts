@@ -50,3 +50,33 @@ describe('createRequestLog', () => {
     });
   });
 });
+
+describe('the default stream', () => {
+  it('writes the lines of one turn of the event loop to stdout in one write', async () => {
+    const writes: string[] = [];
+    const write = process.stdout.write;
+    process.stdout.write = ((text: string) => {
+      writes.push(text);
+      return true;
+    }) as typeof process.stdout.write;
+    try {
+      const log = createRequestLog();
+      log.request('GET', '/a', 200, 1);
+      log.request('GET', '/b', 404, 2);
+      expect(writes).toEqual([]);
+      await new Promise((resolve) => setImmediate(resolve));
+      log.request('GET', '/c', 200, 3);
+      log.flush();
+    } finally {
+      process.stdout.write = write;
+    }
+    expect(writes).toHaveLength(2);
+    expect(
+      writes[0]
+        ?.split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line).path),
+    ).toEqual(['/a', '/b']);
+    expect(JSON.parse(writes[1] ?? '').path).toBe('/c');
+  });
+});
