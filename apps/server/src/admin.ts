@@ -5,8 +5,10 @@ import {
   parseAssignment,
   readOnlyFieldNames,
   validateTenant,
+  validateValue,
 } from '@tenantctl/schema';
-import type { AdminStore, StoredTenant } from './storage/tenant-store.js';
+import { hashPassword } from './auth/passwords.js';
+import type { AdminStore, StoredTenant, UserRecord } from './storage/tenant-store.js';
 import { defaultSettings, toTenantBody } from './tenant-representation.js';
 import { hashToken, newToken } from './tokens.js';
 
@@ -68,4 +70,41 @@ export async function setLimits(
   if (!checked.valid) throw invalid(checked.violations);
   const result = await store.mergeSettings(tenantId, patch);
   if (result.outcome !== 'updated') throw new AdminError(`no tenant with id ${tenantId}`);
+}
+
+export interface NewUser {
+  tenantId: string;
+  username: string;
+  password: string;
+  role?: string;
+  twoFactor?: boolean;
+  email?: string;
+}
+
+/** Adds a user who signs in with a password (kept only as a scrypt hash), checked against the spec. */
+export async function createUser(store: AdminStore, user: NewUser): Promise<UserRecord> {
+  if (!(await store.readTenant(user.tenantId))) throw new AdminError(`no tenant with id ${user.tenantId}`);
+  const violations = [
+    ...validateValue('UserName', user.username, { subject: 'the user name' }).violations,
+    ...validateValue('Password', user.password, { subject: 'the password' }).violations,
+  ];
+  if (violations.length > 0) throw invalid(violations);
+  if (user.twoFactor && !user.email) throw new AdminError('--two-factor needs --email: the codes are mailed');
+  const created = await store.createUser({
+    tenantId: user.tenantId,
+    username: user.username,
+    passwordHash: await hashPassword(user.password),
+    role: user.role ?? 'admin',
+    twoFactor: user.twoFactor === true,
+    email: user.email ?? null,
+  });
+  if (!created) throw new AdminError(`the tenant already has a user named ${user.username}`);
+  return created;
+}
+
+/** Removes a user and ends their sessions. */
+export async function removeUser(store: AdminStore, tenantId: string, username: string): Promise<void> {
+  if (!(await store.removeUser(tenantId, username))) {
+    throw new AdminError(`no user named ${username} in tenant ${tenantId}`);
+  }
 }

@@ -4,10 +4,13 @@ import { createServer } from 'node:http';
 import { validateTenantUpdate } from '@tenantctl/schema';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { ApiError, apiError, bodyError, unauthorized, validationError } from './api-errors.js';
+import { type CodeMailer, fileMailer } from './auth/code-mail.js';
+import { registerAuthRoutes } from './auth/routes.js';
+import { createSignInService, defaultSignInPolicy, type SignInPolicy } from './auth/sign-in.js';
 import { readIfMatch } from './if-match.js';
 import { parseJsonText } from './json-text.js';
 import { createRequestLog, type LogOptions, type RequestLog } from './request-log.js';
-import type { TenantStore, TokenOwner } from './storage/tenant-store.js';
+import type { AuthStore, TenantStore, TokenOwner } from './storage/tenant-store.js';
 import { etagOf, toTenantBody } from './tenant-representation.js';
 import { bearerToken, hashToken } from './tokens.js';
 
@@ -16,7 +19,7 @@ export const DEFAULT_PREFIX = '/api';
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
 
 export interface AppOptions {
-  store: TenantStore;
+  store: TenantStore & AuthStore;
   /** Path prefix of the API, `/api` like the vendor's. */
   prefix?: string;
   bodyLimit?: number;
@@ -24,6 +27,8 @@ export interface AppOptions {
   logger?: false | LogOptions;
   /** A request must arrive whole within this time (slow clients cannot hold the server). Default 10 s. */
   requestTimeoutMs?: number;
+  /** Signing in: token lifetimes, tries and throttling (see SignInPolicy), where codes are mailed, the clock. */
+  auth?: { policy?: Partial<SignInPolicy>; mailDir?: string; mailer?: CodeMailer; now?: () => number };
 }
 
 const allowedMethods = 'GET, HEAD, POST';
@@ -78,10 +83,11 @@ export function buildApp(options: AppOptions): FastifyInstance {
     done(null, parsed.value);
   });
 
+  const clock = options.auth?.now ?? Date.now;
   /** The owner of the request's bearer token; 401 for none (called in handlers: a hook costs more). */
   async function authenticate(request: FastifyRequest): Promise<TokenOwner> {
     const token = bearerToken(request.headers.authorization);
-    const owner = token ? await store.findTokenOwner(hashToken(token)) : undefined;
+    const owner = token ? await store.findTokenOwner(hashToken(token), clock()) : undefined;
     if (!owner) throw unauthorized();
     return owner;
   }
@@ -148,6 +154,18 @@ export function buildApp(options: AppOptions): FastifyInstance {
     reply.headers(answerHeaders).header('ETag', etagOf(result.version, store.instanceId));
     reply.code(200).send();
   });
+
+  const auth = options.auth ?? {};
+  registerAuthRoutes(
+    app,
+    prefix,
+    createSignInService(
+      store,
+      auth.mailer ?? fileMailer(auth.mailDir ?? 'mail'),
+      { ...defaultSignInPolicy, ...auth.policy },
+      clock,
+    ),
+  );
 
   app.route({
     method: ['PUT', 'DELETE', 'PATCH', 'OPTIONS'],

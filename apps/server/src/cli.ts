@@ -1,16 +1,28 @@
 #!/usr/bin/env node
-// tenant-server: runs the reference server, and administers its tenants and tokens.
+// tenant-server: runs the reference server, and administers its tenants, tokens and users.
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AdminError, createTenant, createToken, setLimits, systemFieldNames } from './admin.js';
+import {
+  AdminError,
+  createTenant,
+  createToken,
+  createUser,
+  removeUser,
+  setLimits,
+  systemFieldNames,
+} from './admin.js';
 import { DEFAULT_BODY_LIMIT, DEFAULT_PREFIX } from './app.js';
+import { defaultSignInPolicy } from './auth/sign-in.js';
 import { defaultDatabasePath } from './default-paths.js';
+import { readFirstLine } from './read-stdin.js';
 import { closeOnSignals, DEFAULT_PORT, serve } from './server.js';
-import { openSqliteStore } from './storage/sqlite-store.js';
+import { openSqliteStore, type SqliteStore } from './storage/sqlite-store.js';
 
 const usage = `Usage: tenant-server <command> [options]
 
 Commands:
   serve [--host H] [--port N] [--prefix /api] [--synchronous FULL|NORMAL] [--log-level info|warn|silent]
+        [--access-token-ttl SECONDS] [--mail-dir DIR] [--sign-in-attempts N] [--sign-in-window SECONDS]
                                      run the Tenant API (default http://127.0.0.1:${DEFAULT_PORT}${DEFAULT_PREFIX})
   tenants create --name NAME         create a tenant with the spec's defaults, print its id and a first token
   tenants list                       list tenants (id and name)
@@ -18,8 +30,16 @@ Commands:
                                      set system-side fields (${systemFieldNames().slice(0, 3).join(', ')}, …)
   tokens create --tenant ID          print a new API token for the tenant (shown once, stored hashed)
   tokens revoke --token-id ID        revoke a token
+  users create --tenant ID --username NAME --password-stdin [--two-factor --email ADDRESS] [--role ROLE]
+                                     add a user who signs in (the password from the first line of stdin)
+  users list [--tenant ID]           list users (tenant, name, role, second factor)
+  users remove --tenant ID --username NAME
+                                     remove a user and end their sessions
 
 Every command takes --db PATH (default: $TENANT_SERVER_DB or apps/server/data/tenants.db).
+Access tokens live ${defaultSignInPolicy.accessTokenTtl} s by default; one-time codes are written as files into
+--mail-dir (default: "mail" beside the database); after ${defaultSignInPolicy.failureLimit} failed sign-ins of one
+user name within ${defaultSignInPolicy.failureWindow} s, sign-in for it answers 429 until that time has passed.
 SQLite engine: node:sqlite where Node.js has it (22.13+), else better-sqlite3; TENANT_SERVER_SQLITE chooses.
 Request bodies are limited to ${DEFAULT_BODY_LIMIT} bytes (413 above).`;
 
@@ -32,17 +52,120 @@ const { values, positionals } = parseArgs({
     prefix: { type: 'string' },
     synchronous: { type: 'string' },
     'log-level': { type: 'string' },
+    'access-token-ttl': { type: 'string' },
+    'mail-dir': { type: 'string' },
+    'sign-in-attempts': { type: 'string' },
+    'sign-in-window': { type: 'string' },
     name: { type: 'string' },
     tenant: { type: 'string' },
     'token-id': { type: 'string' },
+    username: { type: 'string' },
+    'password-stdin': { type: 'boolean' },
+    'two-factor': { type: 'boolean' },
+    email: { type: 'string' },
+    role: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 
-function required(name: 'name' | 'tenant' | 'token-id'): string {
+type Required = 'name' | 'tenant' | 'token-id' | 'username';
+
+function required(name: Required): string {
   const value = values[name];
   if (value === undefined) throw new AdminError(`--${name} is required\n\n${usage}`);
   return value;
+}
+
+/** A whole number of seconds ≥ 1 given as an option, or undefined when absent. */
+function seconds(name: 'access-token-ttl' | 'sign-in-attempts' | 'sign-in-window'): number | undefined {
+  const text = values[name];
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new AdminError(`--${name} takes a whole number ≥ 1`);
+  return value;
+}
+
+async function runServer(database: string): Promise<void> {
+  const synchronous = values.synchronous ?? 'FULL';
+  if (synchronous !== 'FULL' && synchronous !== 'NORMAL')
+    throw new AdminError('--synchronous is FULL or NORMAL');
+  const policy = Object.fromEntries(
+    Object.entries({
+      accessTokenTtl: seconds('access-token-ttl'),
+      failureLimit: seconds('sign-in-attempts'),
+      failureWindow: seconds('sign-in-window'),
+    }).filter(([, value]) => value !== undefined),
+  );
+  const store = openSqliteStore({ path: database, synchronous });
+  const server = await serve({
+    store,
+    logger: { level: values['log-level'] ?? 'info' },
+    ...(values.host ? { host: values.host } : {}),
+    port: values.port ? Number(values.port) : DEFAULT_PORT,
+    ...(values.prefix ? { prefix: values.prefix } : {}),
+    auth: { policy, mailDir: values['mail-dir'] ?? join(dirname(database), 'mail') },
+  });
+  closeOnSignals(server);
+  console.error(`Tenant API on ${server.url}/tenant (database ${database}, ${store.engine})`);
+}
+
+async function administer(store: SqliteStore, command: string, rest: string[]): Promise<void> {
+  switch (command) {
+    case 'tenants create': {
+      const tenant = await createTenant(store, required('name'));
+      const { token } = await createToken(store, tenant.id);
+      console.error(`Created tenant ${tenant.id}. Its token, shown only this once:`);
+      console.log(token);
+      return;
+    }
+    case 'tenants list':
+      for (const tenant of await store.listTenants()) console.log(`${tenant.id}\t${tenant.name}`);
+      return;
+    case 'tenants set-limits':
+      await setLimits(store, required('tenant'), rest);
+      console.error(`Updated ${rest.length} field(s).`);
+      return;
+    case 'tokens create': {
+      const { tokenId, token } = await createToken(store, required('tenant'));
+      console.error(`Token ${tokenId} created, shown only this once:`);
+      console.log(token);
+      return;
+    }
+    case 'tokens revoke':
+      if (!(await store.revokeToken(required('token-id')))) throw new AdminError('no such active token');
+      console.error('Revoked.');
+      return;
+    case 'users create': {
+      if (!values['password-stdin']) {
+        throw new AdminError(
+          'give the password on standard input with --password-stdin (never as an argument)',
+        );
+      }
+      const user = await createUser(store, {
+        tenantId: required('tenant'),
+        username: required('username'),
+        password: await readFirstLine(),
+        ...(values.role ? { role: values.role } : {}),
+        ...(values['two-factor'] ? { twoFactor: true } : {}),
+        ...(values.email ? { email: values.email } : {}),
+      });
+      console.error(`Created user ${user.username} in tenant ${user.tenantId}.`);
+      return;
+    }
+    case 'users list':
+      for (const user of await store.listUsers(values.tenant)) {
+        console.log(
+          [user.tenantId, user.username, user.role, user.twoFactor ? 'two-factor' : 'password'].join('\t'),
+        );
+      }
+      return;
+    case 'users remove':
+      await removeUser(store, required('tenant'), required('username'));
+      console.error('Removed; their sessions ended.');
+      return;
+    default:
+      throw new AdminError(`unknown command "${command.trim()}"\n\n${usage}`);
+  }
 }
 
 async function main(): Promise<void> {
@@ -52,53 +175,10 @@ async function main(): Promise<void> {
     return;
   }
   const database = values.db ?? defaultDatabasePath();
-  if (group === 'serve') {
-    const synchronous = values.synchronous ?? 'FULL';
-    if (synchronous !== 'FULL' && synchronous !== 'NORMAL')
-      throw new AdminError('--synchronous is FULL or NORMAL');
-    const store = openSqliteStore({ path: database, synchronous });
-    const server = await serve({
-      store,
-      logger: { level: values['log-level'] ?? 'info' },
-      ...(values.host ? { host: values.host } : {}),
-      port: values.port ? Number(values.port) : DEFAULT_PORT,
-      ...(values.prefix ? { prefix: values.prefix } : {}),
-    });
-    closeOnSignals(server);
-    console.error(`Tenant API on ${server.url}/tenant (database ${database}, ${store.engine})`);
-    return;
-  }
+  if (group === 'serve') return runServer(database);
   const store = openSqliteStore({ path: database });
   try {
-    const command = `${group} ${action ?? ''}`;
-    switch (command) {
-      case 'tenants create': {
-        const tenant = await createTenant(store, required('name'));
-        const { token } = await createToken(store, tenant.id);
-        console.error(`Created tenant ${tenant.id}. Its token, shown only this once:`);
-        console.log(token);
-        break;
-      }
-      case 'tenants list':
-        for (const tenant of await store.listTenants()) console.log(`${tenant.id}\t${tenant.name}`);
-        break;
-      case 'tenants set-limits':
-        await setLimits(store, required('tenant'), rest);
-        console.error(`Updated ${rest.length} field(s).`);
-        break;
-      case 'tokens create': {
-        const { tokenId, token } = await createToken(store, required('tenant'));
-        console.error(`Token ${tokenId} created, shown only this once:`);
-        console.log(token);
-        break;
-      }
-      case 'tokens revoke':
-        if (!(await store.revokeToken(required('token-id')))) throw new AdminError('no such active token');
-        console.error('Revoked.');
-        break;
-      default:
-        throw new AdminError(`unknown command "${command.trim()}"\n\n${usage}`);
-    }
+    await administer(store, `${group} ${action ?? ''}`, rest);
   } finally {
     await store.close();
   }

@@ -1,8 +1,12 @@
-// API tokens: random, shown once, stored only as their SHA-256.
+// Bearer tokens: random, shown once, stored only as their SHA-256. The prefix says what a token is
+// for (an API token, a session's access or refresh token, a sign-in flow) to the people who see one.
 import { createHash, randomBytes } from 'node:crypto';
 
-export function newToken(): string {
-  return `tnt_${randomBytes(32).toString('base64url')}`;
+export type TokenKind = 'tnt' | 'tat' | 'trt' | 'tfl';
+
+/** 256 random bits behind a prefix: `tnt_` API token, `tat_` access, `trt_` refresh, `tfl_` sign-in flow. */
+export function newToken(kind: TokenKind = 'tnt'): string {
+  return `${kind}_${randomBytes(32).toString('base64url')}`;
 }
 
 export function hashToken(token: string): Buffer {

@@ -3,7 +3,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AdminError, createTenant, createToken, setLimits, systemFieldNames } from '../src/admin.js';
+import {
+  AdminError,
+  createTenant,
+  createToken,
+  createUser,
+  removeUser,
+  setLimits,
+  systemFieldNames,
+} from '../src/admin.js';
+import { verifyPassword } from '../src/auth/passwords.js';
 import { openSqliteStore, type SqliteStore } from '../src/storage/sqlite-store.js';
 import { hashToken } from '../src/tokens.js';
 
@@ -104,5 +113,64 @@ describe('setLimits', () => {
 
   it('refuses an unknown tenant', async () => {
     await expect(setLimits(store, 'nope', ['max_extensions=1'])).rejects.toThrow('no tenant with id nope');
+  });
+});
+
+describe('users', () => {
+  it('creates a user with a scrypt hash of the password, role admin by default', async () => {
+    const tenant = await createTenant(store, 'Users');
+    const user = await createUser(store, { tenantId: tenant.id, username: 'alice', password: 'pw-alice' });
+    expect(user).toMatchObject({
+      tenantId: tenant.id,
+      username: 'alice',
+      role: 'admin',
+      twoFactor: false,
+      email: null,
+    });
+    expect(user.passwordHash).not.toContain('pw-alice');
+    expect(await verifyPassword('pw-alice', user.passwordHash)).toBe(true);
+    const second = await createUser(store, {
+      tenantId: tenant.id,
+      username: 'bob',
+      password: 'pw-bob',
+      role: 'viewer',
+      twoFactor: true,
+      email: 'bob@users.test',
+    });
+    expect(second).toMatchObject({ role: 'viewer', twoFactor: true, email: 'bob@users.test' });
+    expect((await store.listUsers(tenant.id)).map((u) => u.username)).toEqual(['alice', 'bob']);
+  });
+
+  it.each([
+    [{ username: '', password: 'x' }, '  - the user name: must be at least 1 character(s) long'],
+    [{ username: 'a\tb', password: 'x' }, '  - the user name: must match'],
+    [{ username: 'u'.repeat(65), password: 'x' }, '  - the user name: must be at most 64 characters long'],
+    [{ username: 'ok', password: '' }, '  - the password: must be at least 1 character(s) long'],
+    [{ username: 'ok', password: 'x', twoFactor: true }, '--two-factor needs --email: the codes are mailed'],
+  ])('refuses %j', async (given, message) => {
+    const tenant = await createTenant(store, 'Refusals');
+    await expect(createUser(store, { tenantId: tenant.id, ...given })).rejects.toThrow(message);
+    expect(await store.listUsers(tenant.id)).toEqual([]);
+  });
+
+  it('refuses a second user of the same name in a tenant, and an unknown tenant', async () => {
+    const tenant = await createTenant(store, 'Twice');
+    await createUser(store, { tenantId: tenant.id, username: 'same', password: 'x' });
+    await expect(createUser(store, { tenantId: tenant.id, username: 'same', password: 'y' })).rejects.toThrow(
+      new AdminError('the tenant already has a user named same'),
+    );
+    await expect(createUser(store, { tenantId: 'nope', username: 'x', password: 'y' })).rejects.toThrow(
+      'no tenant with id nope',
+    );
+  });
+
+  it('removes a user, and says so when there is none', async () => {
+    const tenant = await createTenant(store, 'Removal');
+    await createUser(store, { tenantId: tenant.id, username: 'gone', password: 'x' });
+    await removeUser(store, tenant.id, 'gone');
+    expect(await store.listUsers(tenant.id)).toEqual([]);
+    await expect(removeUser(store, tenant.id, 'gone')).rejects.toThrow(
+      `no user named gone in tenant ${tenant.id}`,
+    );
   });
 });

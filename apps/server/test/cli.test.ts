@@ -13,12 +13,18 @@ const dir = mkdtempSync(join(tmpdir(), 'tenant-cli-'));
 const db = join(dir, 'tenants.db');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(...args: string[]): { stdout: string; stderr: string; status: number | null } {
+function runWithInput(
+  input: string,
+  ...args: string[]
+): { stdout: string; stderr: string; status: number | null } {
   const { stdout, stderr, status } = spawnSync(process.execPath, [cli, ...args, '--db', db], {
     encoding: 'utf8',
+    input,
   });
   return { stdout, stderr, status };
 }
+
+const run = (...args: string[]) => runWithInput('', ...args);
 
 async function withStore<T>(work: (store: ReturnType<typeof openSqliteStore>) => Promise<T>): Promise<T> {
   const store = openSqliteStore({ path: db });
@@ -91,5 +97,58 @@ describe('tenant-server', () => {
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('unknown command "tenants frobnicate"');
     expect(run('--help').stdout).toContain('Usage: tenant-server <command> [options]');
+  });
+
+  it('users create, list and remove; the password only from standard input', async () => {
+    const id = run('tenants', 'list').stdout.split('\t')[0] ?? '';
+    const created = runWithInput(
+      's3cret-pw\nignored second line\n',
+      'users',
+      'create',
+      '--tenant',
+      id,
+      '--username',
+      'alice',
+      '--password-stdin',
+    );
+    expect(created).toEqual({ status: 0, stdout: '', stderr: `Created user alice in tenant ${id}.\n` });
+    runWithInput(
+      'pw\n',
+      'users',
+      'create',
+      '--tenant',
+      id,
+      '--username',
+      'bob',
+      '--password-stdin',
+      '--two-factor',
+      '--email',
+      'bob@x.test',
+      '--role',
+      'viewer',
+    );
+    expect(run('users', 'list').stdout).toBe(
+      `${id}\talice\tadmin\tpassword\n${id}\tbob\tviewer\ttwo-factor\n`,
+    );
+    const [alice] = await withStore((store) => store.listUsers(id));
+    const { verifyPassword } = await import('../src/auth/passwords.js');
+    expect(await verifyPassword('s3cret-pw', alice?.passwordHash ?? '')).toBe(true);
+    const noStdin = run('users', 'create', '--tenant', id, '--username', 'carol');
+    expect(noStdin).toMatchObject({
+      status: 2,
+      stderr:
+        'tenant-server: give the password on standard input with --password-stdin (never as an argument)\n',
+    });
+    expect(run('users', 'remove', '--tenant', id, '--username', 'bob')).toMatchObject({ status: 0 });
+    expect(run('users', 'list', '--tenant', id).stdout).toBe(`${id}\talice\tadmin\tpassword\n`);
+    expect(run('users', 'remove', '--tenant', id, '--username', 'bob').status).toBe(2);
+  });
+
+  it('refuses a serve option that is not a whole number of seconds', () => {
+    const result = run('serve', '--access-token-ttl', 'soon');
+    expect(result).toMatchObject({
+      status: 2,
+      stderr: 'tenant-server: --access-token-ttl takes a whole number ≥ 1\n',
+    });
   });
 });

@@ -21,4 +21,44 @@ export const migrations: readonly string[] = [
   `ALTER TABLE tenants ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
    INSERT INTO meta (key, value) VALUES ('instance_id', lower(hex(randomblob(8))));`,
+  // 3: users who sign in with a password, their sessions (an access and a refresh token each; a
+  // rotated refresh token is kept to recognise its reuse), sign-ins waiting for a one-time code, and
+  // failed sign-ins per user name (for throttling). Times in milliseconds since the epoch.
+  `CREATE TABLE users (
+     id TEXT PRIMARY KEY,
+     tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+     username TEXT NOT NULL,
+     password_hash TEXT NOT NULL,
+     role TEXT NOT NULL,
+     two_factor INTEGER NOT NULL CHECK (two_factor IN (0, 1)),
+     email TEXT,
+     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+     UNIQUE (tenant_id, username)
+   ) STRICT;
+   CREATE INDEX users_username ON users(username);
+   CREATE TABLE sessions (
+     id TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     access_hash BLOB NOT NULL UNIQUE CHECK (length(access_hash) = 32),
+     access_expires_at INTEGER NOT NULL,
+     refresh_hash BLOB NOT NULL UNIQUE CHECK (length(refresh_hash) = 32),
+     refresh_expires_at INTEGER NOT NULL,
+     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+     ended_at TEXT
+   ) STRICT;
+   CREATE INDEX sessions_user ON sessions(user_id);
+   CREATE TABLE rotated_refresh_tokens (
+     hash BLOB PRIMARY KEY CHECK (length(hash) = 32),
+     session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE
+   ) STRICT;
+   CREATE TABLE sign_in_flows (
+     hash BLOB PRIMARY KEY CHECK (length(hash) = 32),
+     user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     expires_at INTEGER NOT NULL,
+     code_hash BLOB,
+     code_expires_at INTEGER,
+     tries INTEGER NOT NULL DEFAULT 0
+   ) STRICT;
+   CREATE TABLE failed_sign_ins (username TEXT NOT NULL, at INTEGER NOT NULL) STRICT;
+   CREATE INDEX failed_sign_ins_username ON failed_sign_ins(username, at);`,
 ];

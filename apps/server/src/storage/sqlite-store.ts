@@ -7,7 +7,15 @@ import { openBetterSqlite3 } from './better-sqlite3-driver.js';
 import { migrations } from './migrations.js';
 import { nodeSqlite, openNodeSqlite } from './node-sqlite-driver.js';
 import type { SqlDriver } from './sql-driver.js';
-import type { AdminStore, MergeOutcome, StoredTenant, TenantSettings, TenantStore } from './tenant-store.js';
+import type {
+  AdminStore,
+  AuthStore,
+  MergeOutcome,
+  StoredTenant,
+  TenantSettings,
+  TenantStore,
+  UserRecord,
+} from './tenant-store.js';
 
 export type SqliteEngine = 'better-sqlite3' | 'node:sqlite';
 
@@ -20,7 +28,7 @@ export interface SqliteStoreOptions {
   engine?: SqliteEngine;
 }
 
-export type SqliteStore = TenantStore & AdminStore & { readonly engine: SqliteEngine };
+export type SqliteStore = TenantStore & AuthStore & AdminStore & { readonly engine: SqliteEngine };
 
 interface TenantRow {
   id: string;
@@ -63,11 +71,41 @@ function migrate(db: SqlDriver): void {
   }
 }
 
+interface UserRow {
+  id: string;
+  tenant_id: string;
+  username: string;
+  password_hash: string;
+  role: string;
+  two_factor: number;
+  email: string | null;
+}
+
+const userColumns = 'u.id, u.tenant_id, u.username, u.password_hash, u.role, u.two_factor, u.email';
+
+function toUser(row: UserRow): UserRecord {
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    username: row.username,
+    passwordHash: row.password_hash,
+    role: row.role,
+    twoFactor: row.two_factor === 1,
+    email: row.email,
+  };
+}
+
+/** Whether two hashes are the same, in constant time (the lookup was by hash; this is a second look). */
+function sameHash(stored: Uint8Array, given: Buffer): boolean {
+  return stored.length === given.length && timingSafeEqual(stored, given);
+}
+
 function toTenant(row: TenantRow): StoredTenant {
   return { id: row.id, settings: JSON.parse(row.settings) as TenantSettings, version: row.version };
 }
 
-const now = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
+/** The time as SQLite writes it into TEXT columns. */
+const sqlNow = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 
 /** The patch as SQLite's json_patch takes it; `null` would delete a key there, so it is refused here. */
 function patchText(patch: TenantSettings): string {
@@ -95,7 +133,8 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   // `PRAGMA data_version` instead of a join (16% of a GET's time under load). The data version changes
   // when another connection (another process, an admin command) commits; this connection's own writes
   // update the memory as they are made. So nothing remembered is ever older than the database.
-  const owners = new Map<string, string>();
+  // A session's access token expires: its owner is remembered with that time.
+  const owners = new Map<string, { tenantId: string; expiresAt: number }>();
   const versions = new Map<string, number>();
   let dataVersion = -1;
   const forgetIfChangedElsewhere = () => {
@@ -110,21 +149,29 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   return {
     engine,
     instanceId,
-    async findTokenOwner(tokenHash) {
+    async findTokenOwner(tokenHash, now = Date.now()) {
       forgetIfChangedElsewhere();
       const key = tokenHash.toString('latin1');
       const known = owners.get(key);
-      const version = known === undefined ? undefined : versions.get(known);
-      if (known !== undefined && version !== undefined) return { tenantId: known, version };
-      const row = db.get<{ tenant_id: string; version: number; hash: Uint8Array }>(
-        `SELECT k.tenant_id, t.version, k.hash FROM tokens k JOIN tenants t ON t.id = k.tenant_id
-         WHERE k.hash = ? AND k.revoked_at IS NULL`,
+      const version = known === undefined ? undefined : versions.get(known.tenantId);
+      if (known !== undefined && version !== undefined && now < known.expiresAt) {
+        return { tenantId: known.tenantId, version };
+      }
+      // An API token, or the access token of a live session.
+      const row = db.get<{ tenant_id: string; version: number; hash: Uint8Array; expires_at: number }>(
+        `SELECT k.tenant_id, t.version, k.hash, ${Number.MAX_SAFE_INTEGER} AS expires_at
+           FROM tokens k JOIN tenants t ON t.id = k.tenant_id
+          WHERE k.hash = ? AND k.revoked_at IS NULL
+         UNION ALL
+         SELECT u.tenant_id, t.version, s.access_hash, s.access_expires_at
+           FROM sessions s JOIN users u ON u.id = s.user_id JOIN tenants t ON t.id = u.tenant_id
+          WHERE s.access_hash = ? AND s.ended_at IS NULL`,
+        tokenHash,
         tokenHash,
       );
-      // The lookup is by hash; the final comparison is in constant time all the same.
-      if (!row || row.hash.length !== tokenHash.length || !timingSafeEqual(row.hash, tokenHash))
-        return undefined;
-      owners.set(key, row.tenant_id); // only tokens that exist: unknown ones cannot fill the memory
+      if (!row || !sameHash(row.hash, tokenHash) || now >= row.expires_at) return undefined;
+      // Only tokens that exist are remembered: unknown ones cannot fill the memory.
+      owners.set(key, { tenantId: row.tenant_id, expiresAt: row.expires_at });
       versions.set(row.tenant_id, row.version);
       return { tenantId: row.tenant_id, version: row.version };
     },
@@ -140,7 +187,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
           ? ` AND version IN (${ifVersion.map(() => '?').join(', ') || 'NULL'})`
           : '';
         const updated = db.get<{ version: number }>(
-          `UPDATE tenants SET settings = json_patch(settings, ?), version = version + 1, updated_at = ${now}
+          `UPDATE tenants SET settings = json_patch(settings, ?), version = version + 1, updated_at = ${sqlNow}
            WHERE id = ?${condition} RETURNING version`,
           text,
           id,
@@ -181,9 +228,213 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
       owners.clear();
       return db.immediate(
         () =>
-          db.run(`UPDATE tokens SET revoked_at = ${now} WHERE id = ? AND revoked_at IS NULL`, tokenId)
+          db.run(`UPDATE tokens SET revoked_at = ${sqlNow} WHERE id = ? AND revoked_at IS NULL`, tokenId)
             .changes > 0,
       );
+    },
+    async createUser(user) {
+      const id = newResourceId();
+      try {
+        db.immediate(() =>
+          db.run(
+            `INSERT INTO users (id, tenant_id, username, password_hash, role, two_factor, email)
+             VALUES (?, ?, ?, ?, ?, ?, ?)`,
+            id,
+            user.tenantId,
+            user.username,
+            user.passwordHash,
+            user.role,
+            user.twoFactor ? 1 : 0,
+            user.email,
+          ),
+        );
+      } catch (error) {
+        if (/UNIQUE/.test(String((error as Error).message))) return undefined;
+        throw error;
+      }
+      return { id, ...user };
+    },
+    async listUsers(tenantId) {
+      const rows = tenantId
+        ? db.all<UserRow>(
+            `SELECT ${userColumns} FROM users u WHERE u.tenant_id = ? ORDER BY u.rowid`,
+            tenantId,
+          )
+        : db.all<UserRow>(`SELECT ${userColumns} FROM users u ORDER BY u.rowid`);
+      return rows.map(toUser);
+    },
+    async removeUser(tenantId, username) {
+      owners.clear(); // their sessions end with them
+      return db.immediate(
+        () =>
+          db.run('DELETE FROM users WHERE tenant_id = ? AND username = ?', tenantId, username).changes > 0,
+      );
+    },
+    async findUsers(username, domain) {
+      const rows =
+        domain === undefined
+          ? db.all<UserRow>(
+              `SELECT ${userColumns} FROM users u WHERE u.username = ? ORDER BY u.rowid`,
+              username,
+            )
+          : db.all<UserRow>(
+              `SELECT ${userColumns} FROM users u JOIN tenants t ON t.id = u.tenant_id
+                WHERE u.username = ? AND json_extract(t.settings, '$.domain') = ? ORDER BY u.rowid`,
+              username,
+              domain,
+            );
+      return rows.map(toUser);
+    },
+    async failedSignIns(username, since) {
+      return db
+        .all<{ at: number }>(
+          'SELECT at FROM failed_sign_ins WHERE username = ? AND at > ? ORDER BY at',
+          username,
+          since,
+        )
+        .map((row) => row.at);
+    },
+    async recordFailedSignIn(username, at) {
+      db.immediate(() => {
+        // What is older than a day can no longer count: it goes as new failures come.
+        db.run('DELETE FROM failed_sign_ins WHERE at < ?', at - 86_400_000);
+        db.run('INSERT INTO failed_sign_ins (username, at) VALUES (?, ?)', username, at);
+      });
+    },
+    async clearFailedSignIns(username) {
+      db.immediate(() => db.run('DELETE FROM failed_sign_ins WHERE username = ?', username));
+    },
+    async createSession(userId, secrets) {
+      db.immediate(() =>
+        db.run(
+          `INSERT INTO sessions (id, user_id, access_hash, access_expires_at, refresh_hash, refresh_expires_at)
+           VALUES (?, ?, ?, ?, ?, ?)`,
+          newResourceId(),
+          userId,
+          secrets.accessHash,
+          secrets.accessExpiresAt,
+          secrets.refreshHash,
+          secrets.refreshExpiresAt,
+        ),
+      );
+    },
+    async rotateRefreshToken(refreshHash, next, now) {
+      return db.immediate(() => {
+        const live = db.get<UserRow & { session_id: string; refresh_expires_at: number; hash: Uint8Array }>(
+          `SELECT ${userColumns}, s.id AS session_id, s.refresh_expires_at, s.refresh_hash AS hash
+             FROM sessions s JOIN users u ON u.id = s.user_id
+            WHERE s.refresh_hash = ? AND s.ended_at IS NULL`,
+          refreshHash,
+        );
+        if (live && sameHash(live.hash, refreshHash) && now < live.refresh_expires_at) {
+          db.run(
+            'INSERT INTO rotated_refresh_tokens (hash, session_id) VALUES (?, ?)',
+            refreshHash,
+            live.session_id,
+          );
+          db.run(
+            `UPDATE sessions SET access_hash = ?, access_expires_at = ?, refresh_hash = ?, refresh_expires_at = ?
+              WHERE id = ?`,
+            next.accessHash,
+            next.accessExpiresAt,
+            next.refreshHash,
+            next.refreshExpiresAt,
+            live.session_id,
+          );
+          owners.clear(); // the old access token of this session no longer works
+          return { outcome: 'rotated', user: toUser(live) };
+        }
+        const rotated = db.get<{ session_id: string }>(
+          'SELECT session_id FROM rotated_refresh_tokens WHERE hash = ?',
+          refreshHash,
+        );
+        if (rotated) {
+          db.run(
+            `UPDATE sessions SET ended_at = ${sqlNow} WHERE id = ? AND ended_at IS NULL`,
+            rotated.session_id,
+          );
+          owners.clear();
+          return { outcome: 'reused' };
+        }
+        return { outcome: 'unknown' };
+      });
+    },
+    async sessionUser(accessHash, now) {
+      const row = db.get<UserRow & { access_expires_at: number; hash: Uint8Array }>(
+        `SELECT ${userColumns}, s.access_expires_at, s.access_hash AS hash
+           FROM sessions s JOIN users u ON u.id = s.user_id
+          WHERE s.access_hash = ? AND s.ended_at IS NULL`,
+        accessHash,
+      );
+      return row && sameHash(row.hash, accessHash) && now < row.access_expires_at ? toUser(row) : undefined;
+    },
+    async endSession(accessHash, now) {
+      owners.clear();
+      return db.immediate(
+        () =>
+          db.run(
+            `UPDATE sessions SET ended_at = ${sqlNow}
+              WHERE access_hash = ? AND ended_at IS NULL AND access_expires_at > ?`,
+            accessHash,
+            now,
+          ).changes > 0,
+      );
+    },
+    async createSignInFlow(flowHash, userId, expiresAt) {
+      db.immediate(() => {
+        db.run('DELETE FROM sign_in_flows WHERE expires_at < ?', Date.now());
+        db.run(
+          'INSERT INTO sign_in_flows (hash, user_id, expires_at) VALUES (?, ?, ?)',
+          flowHash,
+          userId,
+          expiresAt,
+        );
+      });
+    },
+    async signInFlow(flowHash) {
+      const row = db.get<
+        UserRow & {
+          expires_at: number;
+          code_hash: Uint8Array | null;
+          code_expires_at: number | null;
+          tries: number;
+          hash: Uint8Array;
+        }
+      >(
+        `SELECT ${userColumns}, f.expires_at, f.code_hash, f.code_expires_at, f.tries, f.hash
+           FROM sign_in_flows f JOIN users u ON u.id = f.user_id WHERE f.hash = ?`,
+        flowHash,
+      );
+      if (!row || !sameHash(row.hash, flowHash)) return undefined;
+      return {
+        user: toUser(row),
+        expiresAt: row.expires_at,
+        codeHash: row.code_hash ? Buffer.from(row.code_hash) : null,
+        codeExpiresAt: row.code_expires_at,
+        tries: row.tries,
+      };
+    },
+    async setFlowCode(flowHash, codeHash, codeExpiresAt) {
+      db.immediate(() =>
+        db.run(
+          'UPDATE sign_in_flows SET code_hash = ?, code_expires_at = ? WHERE hash = ?',
+          codeHash,
+          codeExpiresAt,
+          flowHash,
+        ),
+      );
+    },
+    async countFlowTry(flowHash) {
+      return db.immediate(
+        () =>
+          db.get<{ tries: number }>(
+            'UPDATE sign_in_flows SET tries = tries + 1 WHERE hash = ? RETURNING tries',
+            flowHash,
+          )?.tries ?? Number.MAX_SAFE_INTEGER,
+      );
+    },
+    async endSignInFlow(flowHash) {
+      db.immediate(() => db.run('DELETE FROM sign_in_flows WHERE hash = ?', flowHash));
     },
     async close() {
       db.close();

@@ -17,6 +17,41 @@ export interface TokenOwner {
   version: number;
 }
 
+/** A user who signs in with a password. */
+export interface UserRecord {
+  id: string;
+  tenantId: string;
+  username: string;
+  /** `scrypt$N$r$p$salt$hash` (see auth/passwords.ts). */
+  passwordHash: string;
+  role: string;
+  twoFactor: boolean;
+  email: string | null;
+}
+
+/** A session's tokens, by their hashes, and when each expires (ms since the epoch). */
+export interface SessionSecrets {
+  accessHash: Buffer;
+  accessExpiresAt: number;
+  refreshHash: Buffer;
+  refreshExpiresAt: number;
+}
+
+export type RefreshOutcome =
+  | { outcome: 'rotated'; user: UserRecord }
+  /** The refresh token was rotated before: its whole session has now ended. */
+  | { outcome: 'reused' }
+  | { outcome: 'unknown' };
+
+/** A sign-in waiting for a one-time code. */
+export interface SignInFlow {
+  user: UserRecord;
+  expiresAt: number;
+  codeHash: Buffer | null;
+  codeExpiresAt: number | null;
+  tries: number;
+}
+
 export type MergeOutcome =
   | { outcome: 'updated'; version: number }
   | { outcome: 'precondition-failed' }
@@ -34,8 +69,11 @@ export interface TenantStore {
    * from one database never matches in another.
    */
   readonly instanceId: string;
-  /** The tenant a (hashed) API token belongs to, and its version, unless the token is unknown or revoked. */
-  findTokenOwner(tokenHash: Buffer): Promise<TokenOwner | undefined>;
+  /**
+   * The tenant a (hashed) bearer token belongs to, and its version: an API token unless revoked, or the
+   * access token of a session unless it expired (at `now`, ms) or the session ended.
+   */
+  findTokenOwner(tokenHash: Buffer, now?: number): Promise<TokenOwner | undefined>;
   /** The tenant as stored now. */
   readTenant(id: string): Promise<StoredTenant | undefined>;
   /**
@@ -44,6 +82,37 @@ export interface TenantStore {
    */
   mergeSettings(id: string, patch: TenantSettings, options?: MergeOptions): Promise<MergeOutcome>;
   close(): Promise<void>;
+}
+
+/**
+ * What signing in needs: users, sessions, sign-ins waiting for a code and failed sign-ins. The rules
+ * (lifetimes, tries, throttling) are the sign-in service's; the store keeps the state, each change in
+ * one transaction.
+ */
+export interface AuthStore {
+  /** The users of that name, in the tenant of that SIP domain when one is given. */
+  findUsers(username: string, domain?: string): Promise<UserRecord[]>;
+  /** When the failed sign-ins of a name after `since` happened, oldest first. */
+  failedSignIns(username: string, since: number): Promise<number[]>;
+  recordFailedSignIn(username: string, at: number): Promise<void>;
+  clearFailedSignIns(username: string): Promise<void>;
+  createSession(userId: string, secrets: SessionSecrets): Promise<void>;
+  /**
+   * Trades a refresh token for new secrets, in one transaction. A refresh token that was rotated before
+   * ends its whole session (reuse means theft); an expired one, or one of an ended session, is unknown.
+   */
+  rotateRefreshToken(refreshHash: Buffer, next: SessionSecrets, now: number): Promise<RefreshOutcome>;
+  /** The user of a session's access token, unless it expired or the session ended. */
+  sessionUser(accessHash: Buffer, now: number): Promise<UserRecord | undefined>;
+  /** Ends the session of an access token; false when there is no such live session. */
+  endSession(accessHash: Buffer, now: number): Promise<boolean>;
+  createSignInFlow(flowHash: Buffer, userId: string, expiresAt: number): Promise<void>;
+  signInFlow(flowHash: Buffer): Promise<SignInFlow | undefined>;
+  /** A new code for the flow (its tries go on counting: they are per sign-in, not per code). */
+  setFlowCode(flowHash: Buffer, codeHash: Buffer, codeExpiresAt: number): Promise<void>;
+  /** Counts a try of the flow's code and answers how many there were. */
+  countFlowTry(flowHash: Buffer): Promise<number>;
+  endSignInFlow(flowHash: Buffer): Promise<void>;
 }
 
 export interface TenantSummary {
@@ -62,5 +131,11 @@ export interface AdminStore {
   addToken(tenantId: string, tokenHash: Buffer): Promise<string>;
   /** Revokes a token by id; false when there is no such active token. */
   revokeToken(tokenId: string): Promise<boolean>;
+  /** Adds a user; `undefined` when the tenant already has a user of that name. */
+  createUser(user: Omit<UserRecord, 'id'>): Promise<UserRecord | undefined>;
+  /** The users of a tenant, or of every tenant, in the order they were created. */
+  listUsers(tenantId?: string): Promise<UserRecord[]>;
+  /** Removes a user and ends their sessions; false when there is no such user. */
+  removeUser(tenantId: string, username: string): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -1,4 +1,5 @@
 // `@tenantctl/server/testing`: the fixtures every package's tests (and the benchmarks) share.
+export { latestCode } from './mail.js';
 export { type SeededTenant, seedTenants } from './seed.js';
 export {
   type ServerProcess,

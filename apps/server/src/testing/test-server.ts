@@ -10,7 +10,7 @@ import { openSqliteStore, type SqliteStore } from '../storage/sqlite-store.js';
 import { toTenantBody } from '../tenant-representation.js';
 import { type SeededTenant, seedTenants } from './seed.js';
 
-export interface TestServerOptions extends Pick<AppOptions, 'bodyLimit' | 'requestTimeoutMs'> {
+export interface TestServerOptions extends Pick<AppOptions, 'bodyLimit' | 'requestTimeoutMs' | 'auth'> {
   /** Names of the tenants to create, each with a token. Default: one, "Test Tenant". */
   tenants?: readonly string[];
 }
@@ -21,6 +21,8 @@ export interface TestServer {
   /** The fastify app, for `app.inject()` (no socket) where the wire does not matter. */
   readonly app: FastifyInstance;
   readonly dbPath: string;
+  /** Where one-time codes are mailed (see `latestCode`). */
+  readonly mailDir: string;
   readonly tenants: readonly SeededTenant[];
   /** The first seeded tenant. */
   readonly tenant: SeededTenant;
@@ -44,6 +46,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const { tenants: names = ['Test Tenant'], ...appOptions } = options;
   const dir = mkdtempSync(join(tmpdir(), 'tenant-server-test-'));
   const dbPath = join(dir, 'tenants.db');
+  const mailDir = join(dir, 'mail');
   let store = openSqliteStore({ path: dbPath });
   const tenants = await seedTenants(store, names);
   const first = tenants[0];
@@ -54,7 +57,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
 
   let server: RunningServer | undefined;
   const start = async () => {
-    server = await serve({ store, port: 0, logger: { level: 'info', stream }, ...appOptions });
+    server = await serve({
+      store,
+      port: 0,
+      logger: { level: 'info', stream },
+      ...appOptions,
+      auth: { mailDir, ...appOptions.auth },
+    });
     server.app.server.on('request', (request: { method?: string; url?: string }) => {
       requests.push(`${request.method} ${request.url?.split('?')[0]}`);
     });
@@ -69,6 +78,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       return server.app;
     },
     dbPath,
+    mailDir,
     tenants,
     tenant: first,
     requests,

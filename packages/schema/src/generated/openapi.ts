@@ -27,6 +27,174 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/sign_in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in
+         * @description Signs a user in. The answer is the tokens, or, for a user with a second factor, a flow token to
+         *     send a one-time code with (`two_factor_enabled` tells the two shapes apart). A wrong password and
+         *     an unknown user get the same answer. After too many failed sign-ins for one user name, sign-in
+         *     for it answers `429` until `Retry-After` has passed.
+         */
+        post: operations["signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/send_otp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a one-time code
+         * @description Mails the user a one-time code for the sign-in the flow token belongs to.
+         */
+        post: operations["sendOneTimeCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/verify_otp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a sign-in with a one-time code
+         * @description Completes the sign-in with the code the user received. A wrong code counts as a try; a code
+         *     is valid for 5 minutes and 5 tries, after which the sign-in must start again.
+         */
+        post: operations["verifyOneTimeCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/refresh_token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refresh the access token
+         * @description Trades a refresh token for a new access token and a new refresh token; the one sent can no
+         *     longer be used. A refresh token used a second time ends its whole session (it was stolen, or
+         *     a copy of it was).
+         */
+        post: operations["refreshToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/sign_out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out
+         * @description Ends the session of the access token; its refresh token stops working too.
+         */
+        post: operations["signOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/user": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in user
+         * @description The user the access token of a session belongs to (an API token has no user).
+         */
+        get: operations["getSignedInUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in (PBX versions before 22.3)
+         * @deprecated
+         * @description The sign-in of older PBX versions: an access token with no refresh token (sign in again when it
+         *     expires). Use `/auth/sign_in` where the PBX has it.
+         */
+        post: operations["legacySignIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out (PBX versions before 22.3)
+         * @deprecated
+         */
+        post: operations["legacySignOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -46,6 +214,117 @@ export interface components {
          *     such as a PEM certificate or key.
          */
         MultilineText: string;
+        /**
+         * @description The user's name, as the PBX knows it.
+         * @example alice
+         */
+        UserName: components["schemas"]["PlainText"];
+        /**
+         * Format: password
+         * @description The user's password. A secret.
+         * @example correct-horse-battery-staple
+         */
+        Password: string;
+        /**
+         * @description The six-digit code mailed to the user.
+         * @example 402115
+         */
+        OneTimeCode: string;
+        SignInRequest: {
+            username: components["schemas"]["UserName"];
+            password: components["schemas"]["Password"];
+            /** @description The tenant's SIP domain, needed when the user name is used in more than one tenant. */
+            domain?: components["schemas"]["TenantUpdate"]["domain"];
+        };
+        /** @description The tokens, or a second factor to complete; `two_factor_enabled` tells them apart. */
+        SignInResponse: components["schemas"]["SessionTokens"] | components["schemas"]["SecondFactorRequired"];
+        /** @description A session's tokens. Any other property may follow; a client ignores what it does not know. */
+        SessionTokens: {
+            /**
+             * @description How to send the access token, `Bearer`.
+             * @example Bearer
+             */
+            token_type: string;
+            /**
+             * Format: password
+             * @description The bearer token of the requests. A secret.
+             */
+            access_token: string;
+            /**
+             * Format: password
+             * @description Trades for new tokens once (`POST /auth/refresh_token`). A secret.
+             */
+            refresh_token: string;
+            /**
+             * Format: int32
+             * @description Seconds until the access token expires.
+             * @example 1800
+             */
+            expires_in: number;
+            /**
+             * @description Absent, or false, in the tokens shape.
+             * @constant
+             */
+            two_factor_enabled?: false;
+        };
+        /** @description The user has a second factor; send a one-time code with the flow token. */
+        SecondFactorRequired: {
+            /** @constant */
+            two_factor_enabled: true;
+            /**
+             * Format: password
+             * @description The flow token of this sign-in, for `send_otp` and `verify_otp`. A secret.
+             */
+            token: string;
+        };
+        SendOneTimeCodeRequest: {
+            /**
+             * Format: password
+             * @description The flow token `sign_in` answered with.
+             */
+            token: string;
+        };
+        VerifyOneTimeCodeRequest: {
+            token: components["schemas"]["SendOneTimeCodeRequest"]["token"];
+            code: components["schemas"]["OneTimeCode"];
+        };
+        RefreshTokenRequest: {
+            /**
+             * Format: password
+             * @description The newest refresh token of the session.
+             */
+            refresh_token: string;
+        };
+        /** @description The signed-in user. Any other property may follow. */
+        SignedInUser: {
+            username?: components["schemas"]["UserName"];
+            /**
+             * @description What the user may do, e.g. `admin`.
+             * @example admin
+             */
+            role: string;
+            /** @description Whether the password was confirmed. */
+            password_verified: boolean;
+            /** @description Whether the user must choose a new password. */
+            password_force_reset: boolean;
+        };
+        /** @description The sign-in of PBX versions before 22.3. Any other property may follow. */
+        LegacySignInResponse: {
+            /**
+             * Format: password
+             * @description The bearer token of the requests. A secret.
+             */
+            access_token: string;
+            /**
+             * Format: int32
+             * @description Seconds until the access token expires.
+             */
+            expires_in: number;
+            /** @description When the access token expires, as the PBX writes it. */
+            expires_at?: string;
+            /** @description What the user may do. */
+            role?: string;
+        };
         /**
          * @description The IANA Time Zone names, such as "Asia/Shanghai".
          *     The list holds every zone and link name of the IANA tz database (release 2025b), "Factory" excepted.
@@ -450,6 +729,38 @@ export interface components {
             };
         };
         /**
+         * @description The user name and password (or the flow token, or the one-time code) are not right. An unknown
+         *     user and a wrong password get the same answer.
+         */
+        SignInRefused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The refresh token is unknown, was used already, or its session ended; sign in again. */
+        SessionEnded: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Too many failed attempts; wait for `Retry-After` seconds. */
+        TooManyRequests: {
+            headers: {
+                /** @description Seconds to wait before trying again. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
          * @description The request body is not `application/json`, or declares a `charset` other than UTF-8 (JSON
          *     exchanged between systems is UTF-8, RFC 8259 §8.1).
          */
@@ -543,6 +854,197 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in, or a second factor is required. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRefused"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    sendOneTimeCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendOneTimeCodeRequest"];
+            };
+        };
+        responses: {
+            /** @description The code was sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRefused"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    verifyOneTimeCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyOneTimeCodeRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionTokens"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRefused"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    refreshToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description The new tokens. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionTokens"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SessionEnded"];
+        };
+    };
+    signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    getSignedInUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedInUser"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    legacySignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegacySignInResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SignInRefused"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    legacySignOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
         };
     };
 }

@@ -23,6 +23,236 @@ export const tenantJsonSchema = {
       "description": "Text that may span lines (line breaks and tabs allowed) but holds no other control character,\nsuch as a PEM certificate or key.\n",
       "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$"
     },
+    "UserName": {
+      "$ref": "#/$defs/PlainText",
+      "minLength": 1,
+      "maxLength": 64,
+      "description": "The user's name, as the PBX knows it.",
+      "examples": [
+        "alice"
+      ]
+    },
+    "Password": {
+      "type": "string",
+      "format": "password",
+      "minLength": 1,
+      "maxLength": 256,
+      "description": "The user's password. A secret.",
+      "examples": [
+        "correct-horse-battery-staple"
+      ]
+    },
+    "OneTimeCode": {
+      "type": "string",
+      "pattern": "^[0-9]{6}$",
+      "description": "The six-digit code mailed to the user.",
+      "examples": [
+        "402115"
+      ]
+    },
+    "SignInRequest": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "username",
+        "password"
+      ],
+      "properties": {
+        "username": {
+          "$ref": "#/$defs/UserName"
+        },
+        "password": {
+          "$ref": "#/$defs/Password"
+        },
+        "domain": {
+          "$ref": "#/$defs/TenantUpdate/properties/domain",
+          "description": "The tenant's SIP domain, needed when the user name is used in more than one tenant."
+        }
+      }
+    },
+    "SignInResponse": {
+      "description": "The tokens, or a second factor to complete; `two_factor_enabled` tells them apart.",
+      "oneOf": [
+        {
+          "$ref": "#/$defs/SessionTokens"
+        },
+        {
+          "$ref": "#/$defs/SecondFactorRequired"
+        }
+      ]
+    },
+    "SessionTokens": {
+      "type": "object",
+      "description": "A session's tokens. Any other property may follow; a client ignores what it does not know.",
+      "required": [
+        "token_type",
+        "access_token",
+        "refresh_token",
+        "expires_in"
+      ],
+      "properties": {
+        "token_type": {
+          "type": "string",
+          "description": "How to send the access token, `Bearer`.",
+          "examples": [
+            "Bearer"
+          ]
+        },
+        "access_token": {
+          "type": "string",
+          "format": "password",
+          "minLength": 1,
+          "description": "The bearer token of the requests. A secret."
+        },
+        "refresh_token": {
+          "type": "string",
+          "format": "password",
+          "minLength": 1,
+          "description": "Trades for new tokens once (`POST /auth/refresh_token`). A secret."
+        },
+        "expires_in": {
+          "type": "integer",
+          "format": "int32",
+          "minimum": 1,
+          "description": "Seconds until the access token expires.",
+          "examples": [
+            1800
+          ]
+        },
+        "two_factor_enabled": {
+          "type": "boolean",
+          "const": false,
+          "description": "Absent, or false, in the tokens shape."
+        }
+      }
+    },
+    "SecondFactorRequired": {
+      "type": "object",
+      "description": "The user has a second factor; send a one-time code with the flow token.",
+      "required": [
+        "two_factor_enabled",
+        "token"
+      ],
+      "properties": {
+        "two_factor_enabled": {
+          "type": "boolean",
+          "const": true
+        },
+        "token": {
+          "type": "string",
+          "format": "password",
+          "minLength": 1,
+          "description": "The flow token of this sign-in, for `send_otp` and `verify_otp`. A secret."
+        }
+      }
+    },
+    "SendOneTimeCodeRequest": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "token"
+      ],
+      "properties": {
+        "token": {
+          "type": "string",
+          "format": "password",
+          "minLength": 1,
+          "maxLength": 512,
+          "description": "The flow token `sign_in` answered with."
+        }
+      }
+    },
+    "VerifyOneTimeCodeRequest": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "token",
+        "code"
+      ],
+      "properties": {
+        "token": {
+          "$ref": "#/$defs/SendOneTimeCodeRequest/properties/token"
+        },
+        "code": {
+          "$ref": "#/$defs/OneTimeCode"
+        }
+      }
+    },
+    "RefreshTokenRequest": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "refresh_token"
+      ],
+      "properties": {
+        "refresh_token": {
+          "type": "string",
+          "format": "password",
+          "minLength": 1,
+          "maxLength": 512,
+          "description": "The newest refresh token of the session."
+        }
+      }
+    },
+    "SignedInUser": {
+      "type": "object",
+      "description": "The signed-in user. Any other property may follow.",
+      "required": [
+        "role",
+        "password_verified",
+        "password_force_reset"
+      ],
+      "properties": {
+        "username": {
+          "$ref": "#/$defs/UserName"
+        },
+        "role": {
+          "type": "string",
+          "description": "What the user may do, e.g. `admin`.",
+          "examples": [
+            "admin"
+          ]
+        },
+        "password_verified": {
+          "type": "boolean",
+          "description": "Whether the password was confirmed."
+        },
+        "password_force_reset": {
+          "type": "boolean",
+          "description": "Whether the user must choose a new password."
+        }
+      }
+    },
+    "LegacySignInResponse": {
+      "type": "object",
+      "description": "The sign-in of PBX versions before 22.3. Any other property may follow.",
+      "required": [
+        "access_token",
+        "expires_in"
+      ],
+      "properties": {
+        "access_token": {
+          "type": "string",
+          "format": "password",
+          "minLength": 1,
+          "description": "The bearer token of the requests. A secret."
+        },
+        "expires_in": {
+          "type": "integer",
+          "format": "int32",
+          "minimum": 1,
+          "description": "Seconds until the access token expires."
+        },
+        "expires_at": {
+          "type": "string",
+          "description": "When the access token expires, as the PBX writes it."
+        },
+        "role": {
+          "type": "string",
+          "description": "What the user may do."
+        }
+      }
+    },
     "TimeZone": {
       "type": "string",
       "description": "The IANA Time Zone names, such as \"Asia/Shanghai\".\nThe list holds every zone and link name of the IANA tz database (release 2025b), \"Factory\" excepted.\n",
