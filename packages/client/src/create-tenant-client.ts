@@ -2,17 +2,10 @@
 import type { paths, Tenant, TenantUpdate } from '@tenantctl/schema';
 import { isJsonObject } from '@tenantctl/schema/json';
 import createClient, { type Client } from 'openapi-fetch';
+import { checkBaseUrl } from './base-url.js';
 import { CheckedTenantUpdate, checkTenantUpdate } from './checked-update.js';
-import { parseErrorBody } from './error-body.js';
-import {
-  TenantApiError,
-  TenantAuthError,
-  TenantConflictError,
-  TenantHttpError,
-  TenantResponseError,
-  TenantTimeoutError,
-  TenantValidationError,
-} from './errors.js';
+import { runCall, tenantErrorFromResponse } from './error-from-response.js';
+import { TenantResponseError } from './errors.js';
 import { redactUrl } from './redact-url.js';
 import { type RetryOptions, resolveRetryPolicy } from './retry-policy.js';
 import { createTransport, type FetchFunction, type TokenProvider } from './transport.js';
@@ -61,59 +54,6 @@ export interface TenantClient {
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-/**
- * The client's error for a non-2xx answer, by status. Exported for callers of the raw client:
- * `const { response, error } = await client.raw.POST('/tenant', …);
- * if (!response.ok) throw tenantErrorFromResponse(response, error, { method: 'POST', url })`.
- * `request` is what was asked for: `response.url` is empty for a Response a custom fetch built itself.
- */
-export function tenantErrorFromResponse(
-  response: Response,
-  body: unknown,
-  request: { method: string; url: string },
-): TenantApiError {
-  const { errors, codes, violations } = parseErrorBody(body);
-  const details = {
-    status: response.status,
-    errors,
-    codes,
-    method: request.method,
-    url: redactUrl(request.url),
-  };
-  const said = errors[0]?.message ? `: ${errors.map((e) => e.message).join('; ')}` : '';
-  const status = response.status;
-  if (status === 401 || status === 403) {
-    return new TenantAuthError(`${status}: the server rejected the token${said}`, details);
-  }
-  if (status === 400 || status === 422) {
-    return new TenantValidationError(`${status}: the server refused the request${said}`, {
-      ...details,
-      violations,
-    });
-  }
-  if (status === 412) {
-    return new TenantConflictError(
-      `${status}: the tenant was changed by someone else since it was read${said}`,
-      details,
-    );
-  }
-  return new TenantHttpError(`${status}: the server answered with an error${said}`, details);
-}
-
-/** The base URL without trailing slashes; refuses one that cannot work, without quoting it. */
-function checkBaseUrl(baseUrl: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(baseUrl);
-  } catch {
-    throw new TypeError('baseUrl is not an absolute URL (expected e.g. https://pbx.example.com/api)');
-  }
-  if (parsed.username || parsed.password) {
-    throw new TypeError('baseUrl must not hold credentials: pass the token as `token` or `getToken`');
-  }
-  return baseUrl.replace(/\/+$/, '');
-}
-
 export function createTenantClient(options: TenantClientOptions): TenantClient {
   const { token, getToken } = options;
   const baseUrl = checkBaseUrl(options.baseUrl);
@@ -133,25 +73,8 @@ export function createTenantClient(options: TenantClientOptions): TenantClient {
     signal ? (request: Request) => send(request, signal) : sendWithout;
   const tenantUrl = redactUrl(`${baseUrl}/tenant`);
 
-  /** Runs one raw call, turning a timeout during the body read into the client's error. */
-  async function call<T>(method: string, run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (error) {
-      if (error instanceof TenantApiError) throw error;
-      if (error instanceof DOMException && error.name === 'TimeoutError') {
-        throw new TenantTimeoutError('no complete answer within the timeout', {
-          method,
-          url: tenantUrl,
-          cause: error,
-        });
-      }
-      throw error;
-    }
-  }
-
   async function getTenantWithETag(requestOptions: RequestOptions = {}) {
-    return call('GET', async () => {
+    return runCall({ method: 'GET', url: tenantUrl }, async () => {
       const { response, data, error } = await raw.GET('/tenant', {
         parseAs: 'text',
         fetch: sendFor(requestOptions),
@@ -188,7 +111,7 @@ export function createTenantClient(options: TenantClientOptions): TenantClient {
     },
     async updateTenant(patch, { ifMatch, ...requestOptions } = {}) {
       const checked = patch instanceof CheckedTenantUpdate ? patch : await checkTenantUpdate(patch);
-      return call('POST', async () => {
+      return runCall({ method: 'POST', url: tenantUrl }, async () => {
         const { response, error } = await raw.POST('/tenant', {
           body: checked.fields,
           parseAs: 'text',

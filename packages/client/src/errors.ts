@@ -4,8 +4,10 @@ import type { ErrorItem, KnownErrorCode, Violation } from '@tenantctl/schema';
 /** What went wrong, one word per error class: switch on it instead of the class name. */
 export type TenantErrorKind =
   | 'auth'
+  | 'sign-in'
   | 'validation'
   | 'conflict'
+  | 'throttled'
   | 'http'
   | 'response'
   | 'network'
@@ -49,6 +51,29 @@ export class TenantAuthError extends TenantApiError {
   readonly kind = 'auth';
 }
 
+/** Why signing in (or keeping a session) failed; in every case, signing in again is the way on. */
+export type SignInFailure =
+  /** The user name or the password is not right (the PBX does not say which). */
+  | 'credentials'
+  /** The user has a second factor and no one-time code callback was given. */
+  | 'second-factor-required'
+  /** The one-time code is not right, expired, or had too many tries. */
+  | 'code-refused'
+  /** The refresh token was refused, or an access token without one expired: the session ended. */
+  | 'session-ended';
+
+/** Signing in, or keeping a session alive, failed for `reason`. */
+export class TenantSignInError extends TenantApiError {
+  override name = 'TenantSignInError';
+  readonly kind = 'sign-in';
+  readonly reason: SignInFailure;
+
+  constructor(message: string, details: TenantErrorDetails & { reason: SignInFailure }) {
+    super(message, details);
+    this.reason = details.reason;
+  }
+}
+
 /** The patch broke the schema (found before sending, `status` undefined) or the server said 400/422. */
 export class TenantValidationError extends TenantApiError {
   override name = 'TenantValidationError';
@@ -64,7 +89,19 @@ export class TenantValidationError extends TenantApiError {
 /** Any other HTTP status the client does not succeed with. */
 export class TenantHttpError extends TenantApiError {
   override name = 'TenantHttpError';
-  readonly kind: 'http' | 'conflict' | 'response' = 'http';
+  readonly kind: 'http' | 'conflict' | 'response' | 'throttled' = 'http';
+}
+
+/** 429: too many attempts (failed sign-ins); `retryAfterMs` says when to try again, when the server said. */
+export class TenantThrottledError extends TenantHttpError {
+  override name = 'TenantThrottledError';
+  override readonly kind = 'throttled';
+  readonly retryAfterMs: number | undefined;
+
+  constructor(message: string, details: TenantErrorDetails & { retryAfterMs: number | undefined }) {
+    super(message, details);
+    this.retryAfterMs = details.retryAfterMs;
+  }
 }
 
 /** 412: `If-Match` no longer matched, someone else changed the tenant first; nothing was changed. */

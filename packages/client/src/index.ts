@@ -5,10 +5,11 @@ export {
   type RequestOptions,
   type TenantClient,
   type TenantClientOptions,
-  tenantErrorFromResponse,
   type UpdateOptions,
 } from './create-tenant-client.js';
+export { tenantErrorFromResponse } from './error-from-response.js';
 export {
+  type SignInFailure,
   TenantApiError,
   TenantAuthError,
   TenantConflictError,
@@ -17,6 +18,8 @@ export {
   TenantHttpError,
   TenantNetworkError,
   TenantResponseError,
+  TenantSignInError,
+  TenantThrottledError,
   TenantTimeoutError,
   TenantValidationError,
 } from './errors.js';

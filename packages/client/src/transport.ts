@@ -16,11 +16,18 @@ import {
  */
 export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>;
 
-/** Returns the bearer token; `refresh: true` after the server rejected the previous one. */
-export type TokenProvider = (context: { refresh: boolean }) => string | Promise<string>;
+/**
+ * Returns the bearer token; `refresh: true` after the server rejected the previous one, which is then
+ * `rejectedToken` (a provider shared by concurrent requests can tell whether it was replaced already).
+ */
+export type TokenProvider = (context: {
+  refresh: boolean;
+  rejectedToken?: string;
+}) => string | Promise<string>;
 
 export interface TransportOptions {
-  token: TokenProvider;
+  /** The bearer token of every request; none for operations that need none (signing in). */
+  token?: TokenProvider;
   /** Whether a 401 is worth one more try with `refresh: true` (only when the caller supplied `getToken`). */
   canRefresh: boolean;
   timeoutMs: number;
@@ -71,10 +78,16 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
-async function bearer(options: TransportOptions, refresh: boolean, where: () => Where): Promise<string> {
+async function bearer(
+  provider: TokenProvider,
+  rejectedToken: string | undefined,
+  where: () => Where,
+): Promise<string> {
   let token: unknown;
   try {
-    token = await options.token({ refresh });
+    token = await provider(
+      rejectedToken === undefined ? { refresh: false } : { refresh: true, rejectedToken },
+    );
   } catch (cause) {
     throw new TenantAuthError('getToken() failed, so no request was sent', { ...where(), cause });
   }
@@ -85,7 +98,7 @@ async function bearer(options: TransportOptions, refresh: boolean, where: () => 
       where(),
     );
   }
-  return `Bearer ${token}`;
+  return token;
 }
 
 type Where = { method: string; url: string };
@@ -107,7 +120,8 @@ export function createTransport(options: TransportOptions): Transport {
     // The Request's own headers (openapi-fetch built them for this call alone) carry every attempt.
     const headers = request.headers;
     if (options.userAgent) headers.set('User-Agent', options.userAgent);
-    let refresh = false;
+    let token: string | undefined;
+    let rejectedToken: string | undefined;
     let refreshed = false;
     let retries = 0;
 
@@ -131,7 +145,10 @@ export function createTransport(options: TransportOptions): Transport {
     };
 
     for (;;) {
-      headers.set('Authorization', await bearer(options, refresh, where));
+      if (options.token) {
+        token = await bearer(options.token, rejectedToken, where);
+        headers.set('Authorization', `Bearer ${token}`);
+      }
       const attempt = attemptSignal(callerSignal, options.timeoutMs);
       let response: Response;
       try {
@@ -156,11 +173,12 @@ export function createTransport(options: TransportOptions): Transport {
 
       if (response.status === 401 && options.canRefresh && !refreshed) {
         attempt.clear();
-        refresh = refreshed = true;
+        refreshed = true;
+        rejectedToken = token;
         await response.body?.cancel().catch(() => undefined);
         continue;
       }
-      refresh = false;
+      rejectedToken = undefined;
       if (retryableStatuses.has(response.status)) {
         attempt.clear();
         if (await retryAfter(response.status, response)) continue;

@@ -180,7 +180,7 @@ describe('tokens', () => {
     const getToken = vi.fn(({ refresh }: { refresh: boolean }) => (refresh ? 'fresh' : 'stale'));
     const client = createTenantClient({ baseUrl: server.baseUrl, getToken });
     expect(await client.updateTenant({ name: 'Acme' })).toEqual({ etag: undefined });
-    expect(getToken.mock.calls).toEqual([[{ refresh: false }], [{ refresh: true }]]);
+    expect(getToken.mock.calls).toEqual([[{ refresh: false }], [{ refresh: true, rejectedToken: 'stale' }]]);
     expect(server.received.map((r) => [r.headers.authorization, r.body])).toEqual([
       ['Bearer stale', '{"name":"Acme"}'],
       ['Bearer fresh', '{"name":"Acme"}'],

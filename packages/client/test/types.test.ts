@@ -36,7 +36,15 @@ describe('types', () => {
 
   it('error kinds are a closed list', () => {
     expectTypeOf<TenantErrorKind>().toEqualTypeOf<
-      'auth' | 'validation' | 'conflict' | 'http' | 'response' | 'network' | 'timeout'
+      | 'auth'
+      | 'sign-in'
+      | 'validation'
+      | 'conflict'
+      | 'throttled'
+      | 'http'
+      | 'response'
+      | 'network'
+      | 'timeout'
     >();
   });
 });

@@ -20,3 +20,15 @@ export type CurrencyCode = Schemas['CurrencyCode'];
 export type CountryCode = Schemas['CountryCode'];
 /** A field that `POST /tenant` can set. */
 export type SettableFieldName = keyof TenantUpdate;
+/** The body of `POST /auth/sign_in` (and of the older `POST /login`). */
+export type SignInRequest = Schemas['SignInRequest'];
+/** What `POST /auth/sign_in` answers: the tokens, or a second factor to complete. */
+export type SignInResponse = Schemas['SignInResponse'];
+/** A session's tokens, as sign-in, code verification and refresh answer them. */
+export type SessionTokens = Schemas['SessionTokens'];
+/** The sign-in needs a one-time code: send it with the flow token. */
+export type SecondFactorRequired = Schemas['SecondFactorRequired'];
+/** What `GET /auth/user` answers. */
+export type SignedInUser = Schemas['SignedInUser'];
+/** What the older `POST /login` answers: an access token with no refresh token. */
+export type LegacySignInResponse = Schemas['LegacySignInResponse'];

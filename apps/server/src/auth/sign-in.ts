@@ -132,7 +132,7 @@ export function createSignInService(
     async verifyCode(flowToken, code) {
       const hash = hashToken(flowToken);
       const flow = await store.signInFlow(hash);
-      if (!flow || !flow.codeHash || now() >= flow.expiresAt) return 'refused';
+      if (!flow?.codeHash || now() >= flow.expiresAt) return 'refused';
       // Every try counts, a right one too: a sixth is refused whatever it is.
       const tries = await store.countFlowTry(hash);
       const right = sameCode(hashToken(code), flow.codeHash) && now() < (flow.codeExpiresAt ?? 0);

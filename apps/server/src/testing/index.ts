@@ -1,4 +1,6 @@
 // `@tenantctl/server/testing`: the fixtures every package's tests (and the benchmarks) share.
+
+export { createUser, type NewUser } from '../admin.js';
 export { latestCode } from './mail.js';
 export { type SeededTenant, seedTenants } from './seed.js';
 export {
