@@ -1,6 +1,8 @@
-// Named profiles in the user's config dir (XDG on Linux): a base URL and where the token comes from.
+// Named profiles in the user's config dir (XDG on Linux): a base URL and where the token comes from,
+// or the session of `tenantctl auth login`.
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import type { StoredSession } from '@tenantctl/client/session';
 import envPaths from 'env-paths';
 import { usageError } from './exit-error.js';
 
@@ -10,6 +12,11 @@ export interface Profile {
   token?: string;
   /** A file holding the token. */
   tokenFile?: string;
+  /**
+   * The session of `tenantctl auth login` at `url`: the user, the flow, the tokens and their expiry
+   * (secrets: the file is kept at mode 0600), never the password.
+   */
+  session?: StoredSession;
 }
 
 export interface ConfigFile {
@@ -46,4 +53,22 @@ export async function writeConfig(path: string, config: ConfigFile): Promise<voi
   await writeFile(temporary, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
   await chmod(temporary, 0o600);
   await rename(temporary, path);
+}
+
+/** Reads the config, changes one profile and writes it back (removing it when `change` says undefined). */
+export async function updateProfile(
+  path: string,
+  name: string,
+  change: (profile: Profile | undefined) => Profile | undefined,
+): Promise<void> {
+  const config = await readConfig(path);
+  const next = change(config.profiles[name]);
+  if (next === undefined) delete config.profiles[name];
+  else config.profiles[name] = next;
+  await writeConfig(path, config);
+}
+
+/** The lock file that serializes changes to a profile's session (see file-lock.ts). */
+export function configLockPath(path: string): string {
+  return `${path}.lock`;
 }

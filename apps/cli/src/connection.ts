@@ -2,8 +2,9 @@
 import type { TenantClient } from '@tenantctl/client';
 import type { CommandDeps } from './command-deps.js';
 import { configPath, type Profile, readConfig } from './config-file.js';
-import { ExitCode, ExitError, unreadableFileError, usageError } from './exit-error.js';
+import { ExitCode, ExitError, NotConnectedError, unreadableFileError, usageError } from './exit-error.js';
 import type { Io } from './io.js';
+import type { ProfileSessionRef } from './profile-session.js';
 
 export interface ConnectionFlags {
   url?: string;
@@ -17,17 +18,21 @@ export interface ConnectionFlags {
 export type TokenChoice =
   | { from: 'stdin'; source: string }
   | { from: 'file'; path: string; source: string }
-  | { from: 'value'; value: string; source: string };
+  | { from: 'value'; value: string; source: string }
+  | { from: 'session'; session: NonNullable<Profile['session']>; source: string };
 
 export interface ConnectionChoice {
   profileName: string;
   url: string | undefined;
   token: TokenChoice | undefined;
+  /** Why the profile's session was not used although there is one (it is for another URL). */
+  sessionSkipped?: string;
 }
 
 /**
  * The precedence rule, without any I/O: for the URL, `--url`, then `TENANTCTL_URL`, then the profile;
- * for the token, `--token-stdin`, `--token-file`, `TENANTCTL_TOKEN`, the profile's token, its token file.
+ * for the token, `--token-stdin`, `--token-file`, `TENANTCTL_TOKEN`, the profile's token, its token file,
+ * then its session (`tenantctl auth login`), used only when the URL is the one it was signed in at.
  */
 export function chooseConnection(
   flags: ConnectionFlags,
@@ -52,16 +57,31 @@ export function chooseConnection(
     token = { from: 'value', value: profile.token, source: `profile "${profileName}"` };
   else if (profile?.tokenFile) {
     token = { from: 'file', path: profile.tokenFile, source: `the token file of profile "${profileName}"` };
+  } else if (profile?.session) {
+    // Tokens go only to the server that issued them, whatever --url or TENANTCTL_URL say.
+    if (url === profile.url) {
+      token = {
+        from: 'session',
+        session: profile.session,
+        source: `the session of profile "${profileName}"`,
+      };
+    } else {
+      return {
+        profileName,
+        url,
+        token,
+        sessionSkipped: `the session of profile "${profileName}" is for ${profile.url}, not ${url}`,
+      };
+    }
   }
   return { profileName, url, token };
 }
 
-export interface Connection {
+export type Connection = {
   url: string;
-  token: string;
   /** Where the token came from, for messages (never the token itself). */
   tokenSource: string;
-}
+} & ({ token: string; session?: never } | { session: ProfileSessionRef; token?: never });
 
 export async function resolveConnection(
   flags: ConnectionFlags,
@@ -75,14 +95,27 @@ export async function resolveConnection(
       ? withoutProfiles
       : chooseConnection(flags, deps.io.env, (await readConfig(configPath(deps.io.env))).profiles);
   if (!choice.url) {
-    throw usageError('no server URL: pass --url, set TENANTCTL_URL, or run tenantctl config set --url URL');
+    throw new NotConnectedError(
+      ExitCode.usage,
+      'no server URL: pass --url, set TENANTCTL_URL, run tenantctl auth login, or run tenantctl config set --url URL',
+    );
   }
   const { token } = choice;
   if (!token) {
-    throw new ExitError(
+    const skipped = choice.sessionSkipped ? ` (${choice.sessionSkipped})` : '';
+    throw new NotConnectedError(
       ExitCode.auth,
-      'no token: set TENANTCTL_TOKEN, pass --token-file FILE or --token-stdin, or run tenantctl config set',
+      `no token${skipped}: run tenantctl auth login, set TENANTCTL_TOKEN, or pass --token-file FILE or --token-stdin`,
     );
+  }
+  if (token.from === 'session') {
+    const session: ProfileSessionRef = {
+      configPath: configPath(deps.io.env),
+      profileName: choice.profileName,
+      url: choice.url,
+      stored: token.session,
+    };
+    return { url: choice.url, session, tokenSource: token.source };
   }
   let value: string;
   if (token.from === 'value') value = token.value;
@@ -106,24 +139,33 @@ export function timeoutMs(flags: ConnectionFlags): number | undefined {
   return ms;
 }
 
+/** How the CLI reaches a server, for the client and for sign-in alike: its fetch, user agent and timeout. */
+export async function transportOptions(flags: ConnectionFlags) {
+  const ms = timeoutMs(flags);
+  const { nodeHttpFetch } = await import('./node-http-fetch.js');
+  return { fetch: nodeHttpFetch, userAgent: 'tenantctl', ...(ms ? { timeoutMs: ms } : {}) };
+}
+
 /** The client for a resolved connection: the CLI's node:http fetch, its user agent, retries logged on --verbose. */
 export async function createClientFor(
   connection: Connection,
   flags: ConnectionFlags,
   io: Io,
 ): Promise<TenantClient> {
-  const ms = timeoutMs(flags);
-  const [{ createTenantClient }, { nodeHttpFetch }] = await Promise.all([
+  const [{ createTenantClient }, transport] = await Promise.all([
     import('@tenantctl/client'),
-    import('./node-http-fetch.js'),
+    transportOptions(flags),
   ]);
+  const { openProfileSession } = connection.session ? await import('./profile-session.js') : {};
   try {
+    const credential =
+      connection.session && openProfileSession
+        ? { getToken: (await openProfileSession(connection.session, transport)).getToken }
+        : { token: connection.token ?? '' };
     return createTenantClient({
       baseUrl: connection.url,
-      token: connection.token,
-      fetch: nodeHttpFetch,
-      userAgent: 'tenantctl',
-      ...(ms ? { timeoutMs: ms } : {}),
+      ...credential,
+      ...transport,
       retry: {
         onRetry: (event) => {
           if (io.verbose) io.err(`retrying ${event.method} in ${event.delayMs} ms (${event.reason})`);
@@ -131,6 +173,7 @@ export async function createClientFor(
       },
     });
   } catch (error) {
-    throw usageError(`bad server URL: ${(error as Error).message}`);
+    if (!(error instanceof TypeError)) throw error;
+    throw usageError(`bad server URL: ${error.message}`);
   }
 }

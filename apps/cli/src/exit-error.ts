@@ -25,6 +25,9 @@ export class ExitError extends Error {
 
 export const usageError = (message: string) => new ExitError(ExitCode.usage, message);
 
+/** Nothing says where to connect, or with which token: not a mistake for `auth status`, just "signed out". */
+export class NotConnectedError extends ExitError {}
+
 /** A file that cannot be read, said in words (`no such file`) rather than as an errno code. */
 export function unreadableFileError(what: string, error: unknown): ExitError {
   const code = (error as NodeJS.ErrnoException).code;

@@ -5,6 +5,7 @@ import type { Connection, ConnectionFlags } from './connection.js';
 import { ExitCode, type ExitCodeValue } from './exit-error.js';
 import { processIo } from './io.js';
 import { type Invocation, parseArgv } from './program.js';
+import type { ErrorContext } from './report-error.js';
 import { installLiteWebClasses } from './web-lite.js';
 
 type Run<O> = (options: O, deps: CommandDeps) => Promise<ExitCodeValue>;
@@ -18,11 +19,25 @@ const commands: { [N in Invocation['command']]: () => Promise<CommandOf<N>> } = 
   diff: async () => (await import('./commands/diff.js')).run,
   explain: async () => (await import('./commands/explain.js')).run,
   completion: async () => (await import('./commands/completion.js')).run,
+  'auth login': async () => (await import('./commands/auth-login.js')).run,
+  'auth status': async () => (await import('./commands/auth.js')).status,
+  'auth token': async () => (await import('./commands/auth.js')).token,
+  'auth logout': async () => (await import('./commands/auth.js')).logout,
   'config set': async () => (await import('./commands/config.js')).set,
   'config show': async () => (await import('./commands/config.js')).show,
   'config list': async () => (await import('./commands/config.js')).list,
   'config remove': async () => (await import('./commands/config.js')).remove,
 };
+
+/** What an error message may say about the connection: where the token came from, how to sign in again. */
+function errorContext(connection: Connection): ErrorContext {
+  if (!connection.session) return { tokenSource: connection.tokenSource };
+  const { profileName } = connection.session;
+  return {
+    tokenSource: connection.tokenSource,
+    signIn: `tenantctl auth login${profileName === 'default' ? '' : ` --profile ${profileName}`}`,
+  };
+}
 
 async function main(argv: readonly string[]): Promise<ExitCodeValue> {
   const { invocation, globals, exitCode } = await parseArgv(argv);
@@ -47,7 +62,7 @@ async function main(argv: readonly string[]): Promise<ExitCodeValue> {
     return await run(invocation.options, deps);
   } catch (error) {
     const { reportError } = await import('./report-error.js');
-    return reportError(error, io, connection ? { tokenSource: connection.tokenSource } : {});
+    return reportError(error, io, connection ? errorContext(connection) : {});
   }
 }
 

@@ -6,15 +6,16 @@ import type { ConnectionFlags } from './connection.js';
 const exitCodesHelp = `
 Connection (flags win over environment, environment over the profile):
   --url / TENANTCTL_URL / profile url            base URL with the API prefix, e.g. https://pbx.example.com/api
-  --token-file / --token-stdin / TENANTCTL_TOKEN / profile token
-                                                 the token is never taken from an argument (argv is public)
+  --token-file / --token-stdin / TENANTCTL_TOKEN / profile token / profile session (tenantctl auth login)
+                                                 the token is never taken from an argument (argv is public);
+                                                 a session is used only with the URL it was signed in at
   --profile / TENANTCTL_PROFILE                  profile name (default "default"); see tenantctl config
 
 Exit codes:
   0  success
   1  the server refused or failed (diff: something would change)
   2  usage or validation error (nothing was sent)
-  3  authentication failed (no token, or the token was rejected)
+  3  authentication failed (no token, token rejected, wrong password or code, session ended)
   4  server unreachable or timed out
 `;
 
@@ -47,6 +48,11 @@ export interface ConfigOptions {
   tokenFile?: string;
   tokenStdin?: boolean;
 }
+export interface AuthLoginOptions extends ConnectionFlags {
+  username?: string;
+  domain?: string;
+  passwordStdin?: boolean;
+}
 export interface CompletionOptions {
   shell: string;
   program: Command;
@@ -60,6 +66,8 @@ export type Invocation =
   | { command: 'diff'; options: DiffOptions }
   | { command: 'explain'; options: ExplainOptions }
   | { command: 'config set' | 'config show' | 'config list' | 'config remove'; options: ConfigOptions }
+  | { command: 'auth login'; options: AuthLoginOptions }
+  | { command: 'auth status' | 'auth token' | 'auth logout'; options: ConnectionFlags }
   | { command: 'completion'; options: CompletionOptions };
 
 export interface Globals {
@@ -173,6 +181,43 @@ export function buildProgram(choose: (invocation: Invocation, command: Command) 
     .description('remove a profile')
     .option('--profile <name>', 'profile name', 'default')
     .action(configAction('remove'));
+
+  const auth = program
+    .command('auth')
+    .description('sign in to the PBX with a user name and password; the session renews itself');
+  const addLogin = (command: Command) =>
+    command
+      .option('--url <url>', 'base URL of the API (asked on a terminal when not known)')
+      .option('--username <name>', 'the user name (asked on a terminal when not given)')
+      .option('--domain <domain>', "the tenant's SIP domain, when the user name exists in several tenants")
+      .option(
+        '--password-stdin',
+        'read the password from the first line of standard input (and a one-time code from the next)',
+      )
+      .option('--profile <name>', 'the profile to keep the session in')
+      .action((options: object, cmd: Command) =>
+        choose({ command: 'auth login', options: merged<AuthLoginOptions>(cmd, options) }, cmd),
+      );
+  addLogin(
+    auth.command('login').description('sign in and keep the session in the profile (never the password)'),
+  );
+  const authAction = (name: 'status' | 'token' | 'logout') => (options: object, cmd: Command) =>
+    choose({ command: `auth ${name}`, options: merged<ConnectionFlags>(cmd, options) }, cmd);
+  auth
+    .command('status')
+    .description('who is signed in where, and until when; exit 3 when signed out')
+    .option('--profile <name>', 'profile name')
+    .action(authAction('status'));
+  auth
+    .command('token')
+    .description('print a valid access token (refreshed first if needed), for scripts and curl')
+    .option('--profile <name>', 'profile name')
+    .action(authAction('token'));
+  const addLogout = (command: Command) =>
+    command.option('--profile <name>', 'profile name').action(authAction('logout'));
+  addLogout(auth.command('logout').description('sign out on the server and remove the session'));
+  addLogin(program.command('login').description('sign in (same as tenantctl auth login)'));
+  addLogout(program.command('logout').description('sign out (same as tenantctl auth logout)'));
 
   program
     .command('completion')

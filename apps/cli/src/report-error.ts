@@ -9,6 +9,8 @@ import type { Io } from './io.js';
 export interface ErrorContext {
   /** Where the token came from, e.g. `TENANTCTL_TOKEN` or `--token-file /etc/pbx-token`. */
   tokenSource?: string;
+  /** The command that signs in again, when the token came from a session. */
+  signIn?: string;
 }
 
 function isClientError(error: unknown): error is TenantApiError {
@@ -18,9 +20,13 @@ function isClientError(error: unknown): error is TenantApiError {
   );
 }
 
-/** `: what the server said` when it said something, else nothing. */
-function said(error: TenantApiError): string {
-  const messages = error.errors.map((item) => item.message).filter(Boolean);
+/** ` (what the server said)` when it said something the message does not say already, else nothing. */
+function said(error: TenantApiError, alreadySaid = ''): string {
+  const plain = (text: string) => text.toLowerCase().replace(/[.\s]+$/, '');
+  const known = plain(alreadySaid);
+  const messages = error.errors
+    .map((item) => item.message)
+    .filter((message) => message && !known.includes(plain(message)));
   return messages.length > 0 ? ` (${messages.join('; ')})` : '';
 }
 
@@ -36,13 +42,25 @@ function fromClientError(error: TenantApiError, context: ErrorContext): [string,
         ExitCode.refused,
       ];
     }
-    case 'auth':
+    case 'auth': {
+      const advice = context.signIn
+        ? `run ${context.signIn}`
+        : 'check that token, or run tenantctl config set';
       return error.status === undefined
         ? [`the token from ${source} cannot be used: ${error.message}`, ExitCode.auth]
         : [
-            `${error.status}: the server rejected the token from ${source}${said(error)}; check that token, or run tenantctl config set`,
+            `${error.status}: the server rejected the token from ${source}${said(error)}; ${advice}`,
             ExitCode.auth,
           ];
+    }
+    case 'sign-in':
+      // Wrong password, a refused code, an ended session: in every case, signing in again is the way on.
+      return [
+        `${error.message}${said(error, error.message)}: run ${context.signIn ?? 'tenantctl auth login'}`,
+        ExitCode.auth,
+      ];
+    case 'throttled':
+      return [`${error.message} (${error.method} ${error.url})`, ExitCode.refused];
     case 'conflict':
       return [
         'conflict: the tenant was changed by someone else since it was read; nothing was changed. Run the command again to see the new state.',

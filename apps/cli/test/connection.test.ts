@@ -88,6 +88,40 @@ describe('chooseConnection', () => {
   });
 });
 
+describe('chooseConnection with a signed-in profile', () => {
+  const session = {
+    flow: 'current' as const,
+    username: 'alice',
+    accessToken: 'a',
+    refreshToken: 'r',
+    issuedAt: 0,
+    expiresAt: 1,
+  };
+  const signedIn = {
+    default: { url: 'http://pbx/api', session },
+    both: { url: 'http://pbx/api', token: 'stored', session },
+  };
+  const fromSession = { from: 'session', session, source: 'the session of profile "default"' };
+
+  it('uses the session last: after flags, the environment and a stored token', () => {
+    expect(chooseConnection({}, {}, signedIn).token).toEqual(fromSession);
+    expect(chooseConnection({}, { TENANTCTL_TOKEN: 'env' }, signedIn).token).toMatchObject({ from: 'value' });
+    expect(chooseConnection({ tokenFile: '/f' }, {}, signedIn).token).toMatchObject({ from: 'file' });
+    expect(chooseConnection({ profile: 'both' }, {}, signedIn).token).toMatchObject({ value: 'stored' });
+  });
+
+  it('sends a session only to the URL it was signed in at', () => {
+    expect(chooseConnection({ url: 'http://pbx/api' }, {}, signedIn).token).toEqual(fromSession);
+    expect(chooseConnection({ url: 'http://evil/api' }, {}, signedIn)).toEqual({
+      profileName: 'default',
+      url: 'http://evil/api',
+      token: undefined,
+      sessionSkipped: 'the session of profile "default" is for http://pbx/api, not http://evil/api',
+    });
+    expect(chooseConnection({}, { TENANTCTL_URL: 'http://evil/api' }, signedIn).token).toBeUndefined();
+  });
+});
+
 describe('timeoutMs', () => {
   it.each([
     [undefined, undefined],
@@ -120,12 +154,17 @@ describe('resolveConnection', () => {
   });
 
   it.each([
-    [{}, {}, 2, 'no server URL: pass --url, set TENANTCTL_URL, or run tenantctl config set --url URL'],
+    [
+      {},
+      {},
+      2,
+      'no server URL: pass --url, set TENANTCTL_URL, run tenantctl auth login, or run tenantctl config set --url URL',
+    ],
     [
       {},
       { TENANTCTL_URL: 'http://x/api' },
       3,
-      'no token: set TENANTCTL_TOKEN, pass --token-file FILE or --token-stdin, or run tenantctl config set',
+      'no token: run tenantctl auth login, set TENANTCTL_TOKEN, or pass --token-file FILE or --token-stdin',
     ],
     [
       { tokenStdin: true },

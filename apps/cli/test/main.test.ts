@@ -92,7 +92,7 @@ describe('tenantctl', () => {
     expect(result).toMatchObject({
       code: 3,
       stderr:
-        'tenantctl: no token: set TENANTCTL_TOKEN, pass --token-file FILE or --token-stdin, or run tenantctl config set\n',
+        'tenantctl: no token: run tenantctl auth login, set TENANTCTL_TOKEN, or pass --token-file FILE or --token-stdin\n',
     });
   });
 

@@ -5,6 +5,8 @@ import {
   TenantHttpError,
   TenantNetworkError,
   TenantResponseError,
+  TenantSignInError,
+  TenantThrottledError,
   TenantTimeoutError,
   TenantValidationError,
 } from '@tenantctl/client';
@@ -84,6 +86,56 @@ describe('reportError', () => {
     expect(report(error, { tokenSource: 'profile "lab"' }).stderr).toContain(
       'the token from profile "lab" (',
     );
+  });
+
+  it('sends every sign-in failure to tenantctl auth login, with exit code 3', () => {
+    const refused = [{ code: 'UNAUTHORIZED', message: 'The user name or the password is not right.' }];
+    const wrong = new TenantSignInError('401: the user name or the password is not right', {
+      ...where,
+      status: 401,
+      errors: refused,
+      reason: 'credentials',
+    });
+    // The server's message says the same thing: not twice.
+    expect(report(wrong)).toEqual({
+      code: 3,
+      stderr: 'tenantctl: 401: the user name or the password is not right: run tenantctl auth login\n',
+    });
+    const ended = new TenantSignInError('401: the session has ended', {
+      ...where,
+      status: 401,
+      errors: [{ code: 'UNAUTHORIZED', message: 'The refresh token was used already.' }],
+      reason: 'session-ended',
+    });
+    expect(report(ended, { signIn: 'tenantctl auth login --profile lab' })).toEqual({
+      code: 3,
+      stderr:
+        'tenantctl: 401: the session has ended (The refresh token was used already.): run tenantctl auth login --profile lab\n',
+    });
+  });
+
+  it('tells a session user whose token is rejected to sign in again', () => {
+    const error = new TenantAuthError('401: the server rejected the token', { ...where, status: 401 });
+    expect(
+      report(error, { tokenSource: 'the session of profile "default"', signIn: 'tenantctl auth login' })
+        .stderr,
+    ).toBe(
+      'tenantctl: 401: the server rejected the token from the session of profile "default"; run tenantctl auth login\n',
+    );
+  });
+
+  it('says when to try again after throttling, with exit code 1', () => {
+    const error = new TenantThrottledError('429: too many attempts, try again in 840 s (at 10:14:00 UTC)', {
+      method: 'POST',
+      url: 'http://pbx.test/api/auth/sign_in',
+      status: 429,
+      retryAfterMs: 840_000,
+    });
+    expect(report(error)).toEqual({
+      code: 1,
+      stderr:
+        'tenantctl: 429: too many attempts, try again in 840 s (at 10:14:00 UTC) (POST http://pbx.test/api/auth/sign_in)\n',
+    });
   });
 
   it('says a token cannot be used when nothing was sent', () => {

@@ -1,6 +1,6 @@
 // The fetch that every request goes through (the raw openapi-fetch client included): bearer token,
 // user agent, per-attempt timeout, retries, and one token refresh after a 401.
-import { TenantAuthError, TenantNetworkError, TenantTimeoutError } from './errors.js';
+import { TenantApiError, TenantAuthError, TenantNetworkError, TenantTimeoutError } from './errors.js';
 import { redactUrl } from './redact-url.js';
 import {
   backoffDelay,
@@ -89,6 +89,8 @@ async function bearer(
       rejectedToken === undefined ? { refresh: false } : { refresh: true, rejectedToken },
     );
   } catch (cause) {
+    // A session's own errors (the session ended, the refresh could not reach the server) say more.
+    if (cause instanceof TenantApiError) throw cause;
     throw new TenantAuthError('getToken() failed, so no request was sent', { ...where(), cause });
   }
   if (typeof token !== 'string' || !sendableToken.test(token)) {

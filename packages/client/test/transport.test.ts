@@ -10,6 +10,7 @@ import {
   TenantAuthError,
   TenantHttpError,
   TenantNetworkError,
+  TenantSignInError,
   TenantTimeoutError,
 } from '../src/index.js';
 import { type ScriptedServer, startScriptedServer } from './support/scripted-server.js';
@@ -219,6 +220,13 @@ describe('tokens', () => {
       status: undefined,
       cause,
     });
+    expect(server.received).toHaveLength(0);
+  });
+
+  it("passes the client's own errors from getToken through (a session that ended says so)", async () => {
+    const ended = new TenantSignInError('the session has ended', { method: 'POST', reason: 'session-ended' });
+    const client = createTenantClient({ baseUrl: server.baseUrl, getToken: () => Promise.reject(ended) });
+    expect(await client.getTenant().catch((e: unknown) => e)).toBe(ended);
     expect(server.received).toHaveLength(0);
   });
 

@@ -8,7 +8,21 @@ import pc from 'picocolors';
 import { afterAll } from 'vitest';
 import type { CommandDeps } from '../../src/command-deps.js';
 import { createClientFor, resolveConnection } from '../../src/connection.js';
-import type { Io } from '../../src/io.js';
+import type { Io, Prompter } from '../../src/io.js';
+
+export type Answer = string | (() => Promise<string>);
+
+/** Answers questions in order, writing each question (not a secret answer) as a terminal would. */
+function scriptedPrompter(answers: Answer[], write: (text: string) => void): Prompter {
+  const next = async (question: string, echo: boolean) => {
+    const next = answers.shift();
+    if (next === undefined) throw new Error(`the test has no answer to ${JSON.stringify(question)}`);
+    const answer = typeof next === 'string' ? next : await next();
+    write(`${question}${echo ? answer : ''}\n`);
+    return answer;
+  };
+  return { ask: (question) => next(question, true), askSecret: (question) => next(question, false) };
+}
 
 export interface Harness {
   deps: CommandDeps;
@@ -21,11 +35,20 @@ export interface Harness {
 export const scratch = mkdtempSync(join(tmpdir(), 'tenantctl-unit-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-export function harness(
-  options: { env?: Record<string, string>; stdin?: string; verbose?: boolean; color?: boolean } = {},
-): Harness {
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  stdin?: string;
+  verbose?: boolean;
+  color?: boolean;
+  /** Answers to terminal questions, in order (a function answers when asked); without it, no terminal. */
+  answers?: Answer[];
+}
+
+export function harness(options: HarnessOptions = {}): Harness {
   let stdout = '';
   let stderr = '';
+  const stdinLines = (options.stdin ?? '').split('\n');
+  if (stdinLines.at(-1) === '') stdinLines.pop();
   const line = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
   const io: Io = {
     out: (text) => {
@@ -35,6 +58,8 @@ export function harness(
       stderr += line(text);
     },
     readStdin: async () => options.stdin ?? '',
+    readLine: async () => stdinLines.shift(),
+    ...(options.answers ? { prompter: scriptedPrompter(options.answers, (q) => (stderr += q)) } : {}),
     // No test reads the user's profiles: the config file lives in the scratch folder unless given.
     env: { TENANTCTL_CONFIG: join(scratch, 'config.json'), ...options.env },
     color: pc.createColors(options.color === true),
