@@ -11,7 +11,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/main.test.ts', 'test/launcher.test.ts', 'test/hardening/**'],
+          exclude: ['test/main.test.ts', 'test/launcher.test.ts', 'test/hardening/**', 'test/sign-in/**'],
         },
       },
       // Tier 3: the built binary as a child process.
@@ -19,7 +19,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
-          include: ['test/main.test.ts', 'test/launcher.test.ts', 'test/hardening/**/*.test.ts'],
+          include: [
+            'test/main.test.ts',
+            'test/launcher.test.ts',
+            'test/hardening/**/*.test.ts',
+            'test/sign-in/**/*.test.ts',
+          ],
         },
       },
     ],

@@ -49,7 +49,14 @@ export async function nodeHttpFetch(target: string, init: RequestInit = {}): Pro
         for (const [name, value] of Object.entries(incoming.headers)) {
           for (const one of Array.isArray(value) ? value : [value ?? '']) responseHeaders.append(name, one);
         }
-        const noBody = method === 'HEAD' || incoming.statusCode === 204 || incoming.statusCode === 304;
+        // An empty body is drained here: openapi-fetch does not read one with Content-Length 0, and an
+        // unread message keeps its socket out of the pool, and the process alive until the server
+        // closes it (5 s later, for Node's own servers).
+        const noBody =
+          method === 'HEAD' ||
+          incoming.statusCode === 204 ||
+          incoming.statusCode === 304 ||
+          incoming.headers['content-length'] === '0';
         if (noBody) incoming.resume();
         const response = new LiteResponse(noBody ? undefined : incoming, {
           status: incoming.statusCode ?? 502,

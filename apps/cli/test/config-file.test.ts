@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configPath, readConfig, writeConfig } from '../src/config-file.js';
+import { configLockPath, configPath, readConfig, updateProfile, writeConfig } from '../src/config-file.js';
 import { scratch } from './support/harness.js';
 
 describe('configPath', () => {
@@ -37,5 +37,21 @@ describe('readConfig and writeConfig', () => {
       exitCode: 2,
       message: `${path} is not valid JSON; fix it or remove it and run tenantctl config set again`,
     });
+  });
+});
+
+describe('updateProfile', () => {
+  it('changes one profile, keeps the others, and removes one when told undefined', async () => {
+    const path = join(scratch, 'update', 'config.json');
+    await writeConfig(path, { profiles: { a: { url: 'http://a/api' }, b: { url: 'http://b/api' } } });
+    await updateProfile(path, 'a', (profile) => ({ ...profile, token: 't' }));
+    await updateProfile(path, 'c', (profile) => ({ ...profile, url: 'http://c/api' }));
+    await updateProfile(path, 'b', () => undefined);
+    expect(await readConfig(path)).toEqual({
+      profiles: { a: { url: 'http://a/api', token: 't' }, c: { url: 'http://c/api' } },
+    });
+    // Written whole and renamed into place: no temporary file is left beside it.
+    expect(readdirSync(join(scratch, 'update'))).toEqual(['config.json']);
+    expect(configLockPath(path)).toBe(`${path}.lock`);
   });
 });

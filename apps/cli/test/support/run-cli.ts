@@ -18,30 +18,81 @@ export interface CliResult {
 export const configHome = mkdtempSync(join(tmpdir(), 'tenantctl-config-'));
 afterAll(() => rmSync(configHome, { recursive: true, force: true }));
 
+/** A running tenantctl: write to its stdin as the test goes, wait for what it prints, then for its end. */
+export interface CliProcess {
+  /** Writes to its standard input (`end` closes it). */
+  write(text: string, end?: boolean): void;
+  /** Resolves once stdout or stderr has shown `text`. */
+  waitFor(text: string): Promise<void>;
+  readonly output: string;
+  done: Promise<CliResult>;
+}
+
+/**
+ * Starts the binary with `command` in front of it: nothing (a plain child process), or e.g. `script`
+ * to give it a pseudo-terminal.
+ */
+export function startCli(
+  args: string[],
+  options: { env?: Record<string, string>; wrap?: (argv: string[]) => string[] } = {},
+): CliProcess {
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: configHome,
+    XDG_CONFIG_HOME: configHome,
+  };
+  const argv = [process.execPath, binary, ...args];
+  const [command = '', ...rest] = options.wrap ? options.wrap(argv) : argv;
+  const child = spawn(command, rest, { env: { ...env, ...options.env }, stdio: 'pipe' });
+  let stdout = '';
+  let stderr = '';
+  const waiting = new Set<{ text: string; resolve: () => void }>();
+  const check = () => {
+    for (const wait of waiting) {
+      if (stdout.includes(wait.text) || stderr.includes(wait.text)) {
+        waiting.delete(wait);
+        wait.resolve();
+      }
+    }
+  };
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    check();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    check();
+  });
+  const done = new Promise<CliResult>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => {
+      for (const wait of waiting) wait.resolve(); // the test's assertions then say what was missing
+      resolve({ code, stdout, stderr });
+    });
+  });
+  return {
+    write(text, end = false) {
+      if (end) child.stdin.end(text);
+      else child.stdin.write(text);
+    },
+    waitFor(text) {
+      return new Promise((resolve) => {
+        waiting.add({ text, resolve });
+        check();
+      });
+    },
+    get output() {
+      return stdout + stderr;
+    },
+    done,
+  };
+}
+
 export function runCli(
   args: string[],
   options: { env?: Record<string, string>; stdin?: string } = {},
 ): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const env: Record<string, string> = {
-      PATH: process.env.PATH ?? '',
-      HOME: configHome,
-      XDG_CONFIG_HOME: configHome,
-    };
-    const child = spawn(process.execPath, [binary, ...args], {
-      env: { ...env, ...options.env },
-      stdio: 'pipe',
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.stdin ?? '');
-  });
+  const cli = startCli(args, options.env ? { env: options.env } : {});
+  cli.write(options.stdin ?? '', true);
+  return cli.done;
 }
