@@ -11,7 +11,13 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'contract', include: ['test/contract/**/*.test.ts'], fileParallelism: false },
+        test: {
+          name: 'contract',
+          include: ['test/contract/**/*.test.ts'],
+          // Every file adds interactions to the same pact file: one at a time, the old file removed first.
+          fileParallelism: false,
+          globalSetup: ['test/contract/pact-setup.ts'],
+        },
       },
     ],
   },

@@ -79,10 +79,18 @@ export function registerAuthRoutes(app: FastifyInstance, prefix: string, signIn:
     return reply.headers(noStore).send(tokens);
   });
 
-  app.post(`${prefix}/auth/sign_out`, async (request, reply) => {
-    const token = bearerToken(request.headers.authorization);
-    if (!token || !(await signIn.signOut(token))) throw unauthorized();
-    return reply.headers(noStore).code(200).send();
+  // Sign-out takes no body: whatever a client sends with it (some send an empty text/plain body) is
+  // ignored rather than refused as an unsupported media type.
+  app.register(async (bodyless) => {
+    bodyless.removeAllContentTypeParsers();
+    bodyless.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, done) =>
+      done(null, undefined),
+    );
+    bodyless.post(`${prefix}/auth/sign_out`, async (request, reply) => {
+      const token = bearerToken(request.headers.authorization);
+      if (!token || !(await signIn.signOut(token))) throw unauthorized();
+      return reply.headers(noStore).code(200).send();
+    });
   });
 
   app.get(`${prefix}/auth/user`, async (request, reply) => {

@@ -170,6 +170,22 @@ describe('tokens at work', () => {
     expect((await inject(server, 'GET', { token: second.access_token })).status).toBe(401);
   });
 
+  it('sign-out ignores whatever body or media type comes with it (it takes none)', async () => {
+    for (const headers of [
+      { 'content-type': 'text/plain' },
+      { 'content-type': 'application/octet-stream' },
+    ]) {
+      const { access_token } = await tokensOf();
+      const answer = await server.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign_out',
+        headers: { authorization: `Bearer ${access_token}`, ...headers },
+        payload: '',
+      });
+      expect(answer.statusCode).toBe(200);
+    }
+  });
+
   it('a refresh token is no access token, and an access token no refresh token', async () => {
     const { access_token, refresh_token } = await tokensOf();
     expect((await inject(server, 'GET', { token: refresh_token })).status).toBe(401);

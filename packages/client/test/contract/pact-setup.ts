@@ -19,3 +19,8 @@ export function createPact(): PactV4 {
 export function removeOldPact(): void {
   rmSync(new URL(`${consumer}-${provider}.json`, `file://${pactDir}`), { force: true });
 }
+
+/** The contract project's global setup: once per run, before any file adds its interactions. */
+export default function setup(): void {
+  removeOldPact();
+}

@@ -8,7 +8,7 @@ import {
   TenantValidationError,
   tenantErrorFromResponse,
 } from '../../src/index.js';
-import { createPact, removeOldPact, VALID_TOKEN } from './pact-setup.js';
+import { createPact, VALID_TOKEN } from './pact-setup.js';
 
 const { like, regex, integer, boolean, eachLike, string } = MatchersV3;
 
@@ -27,7 +27,6 @@ const clientFor = (url: string, token = VALID_TOKEN) =>
   createTenantClient({ baseUrl: `${url}/api`, token, retry: false });
 
 beforeAll(async () => {
-  removeOldPact();
   // Compile the validators before the first interaction: under load, compiling inside a test's time
   // with the mock server open once made a run fail without saying why.
   (await import('@tenantctl/schema/validate')).validateTenantUpdate({ name: 'warm-up' });
