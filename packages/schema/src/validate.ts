@@ -35,7 +35,7 @@ export function validateValue<T = unknown>(
   const validate = schemaValidator(name);
   return validate(value)
     ? { valid: true, value: value as T, violations: [] }
-    : { valid: false, violations: toViolations(validate.errors, options) };
+    : { valid: false, violations: toViolations(validate.errors, { ...options, schema: name }) };
 }
 
 /** Checks a `POST /tenant` body: every violation, each with its JSON path, rule and message. */

@@ -110,36 +110,69 @@ function relevantErrors(errors: readonly ErrorObject[]): readonly ErrorObject[] 
   );
 }
 
-function unknownKey(error: ErrorObject, readOnly: ReadonlySet<string>): Violation {
-  const key = String((error.params as { additionalProperty: unknown }).additionalProperty);
-  const path = pointerTo(error.instancePath, key);
-  const isTopLevel = error.instancePath === '';
+/** The tenant update's own wording for a key it does not take: read-only, or not a settable field. */
+function unknownTenantField(key: string, isTopLevel: boolean, readOnly: ReadonlySet<string>) {
   // A field GET returns that the update schema does not accept can only be read.
   if (isTopLevel && readOnly.has(key)) {
-    return { path, field: key, rule: 'readOnly', message: `${key}: is read-only and cannot be set` };
+    return { rule: 'readOnly', message: `${key}: is read-only and cannot be set` };
   }
-  const field = topLevelField(path);
   const hint = isTopLevel ? didYouMean(key, settableFieldNames()) : '';
+  return { rule: 'additionalProperties', message: `${key}: is not a settable field${hint}` };
+}
+
+function unknownKey(
+  error: ErrorObject,
+  schema: string | undefined,
+  readOnly: ReadonlySet<string>,
+): Violation {
+  const key = String((error.params as { additionalProperty: unknown }).additionalProperty);
+  const path = pointerTo(error.instancePath, key);
+  const field = topLevelField(path);
+  const isTopLevel = error.instancePath === '';
+  let described: { rule: string; message: string };
+  if (schema === undefined || schema === 'TenantUpdate') {
+    described = unknownTenantField(key, isTopLevel, readOnly);
+  } else {
+    // Any other body: name what it does take.
+    const allowed = Object.keys(
+      (error.parentSchema as { properties?: object } | undefined)?.properties ?? {},
+    );
+    const list = allowed.length > 0 ? ` (it takes ${allowed.join(', ')})` : '';
+    described = {
+      rule: 'additionalProperties',
+      message: `${key}: is not allowed here${didYouMean(key, allowed)}${list}`,
+    };
+  }
+  return { path, ...(field === undefined ? {} : { field }), ...described };
+}
+
+/** A property the schema requires is missing: named as the field it is. */
+function missingProperty(error: ErrorObject): Violation {
+  const key = String((error.params as { missingProperty: unknown }).missingProperty);
+  const path = pointerTo(error.instancePath, key);
+  const field = topLevelField(path);
   return {
     path,
     ...(field === undefined ? {} : { field }),
-    rule: 'additionalProperties',
-    message: `${key}: is not a settable field${hint}`,
+    rule: 'required',
+    message: `${path.slice(1)}: is required`,
   };
 }
 
 /**
  * One violation per value and rule broken. `subject` names the whole value in messages: `the body`
- * for a request body, or e.g. `If-Match` for a header.
+ * for a request body, or e.g. `If-Match` for a header; `schema` is the spec's name of what was checked
+ * (an unknown key of `TenantUpdate` is "not a settable field"; of another body, "not allowed here").
  */
 export function toViolations(
   errors: readonly ErrorObject[] | null | undefined,
-  { subject = 'the body' }: { subject?: string } = {},
+  { subject = 'the body', schema }: { subject?: string; schema?: string } = {},
 ): Violation[] {
   if (!errors) return [];
   const readOnly = new Set(readOnlyFieldNames());
   return relevantErrors(errors).map((error): Violation => {
-    if (error.keyword === 'additionalProperties') return unknownKey(error, readOnly);
+    if (error.keyword === 'additionalProperties') return unknownKey(error, schema, readOnly);
+    if (error.keyword === 'required') return missingProperty(error);
     const { rule, text } = describeRule(error);
     const field = topLevelField(error.instancePath);
     const what =

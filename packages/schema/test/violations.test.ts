@@ -167,11 +167,6 @@ describe('toViolations, for errors the spec does not produce today', () => {
 
   it.each([
     [error({ keyword: 'format', params: { format: 'email' } }), 'format', 'a: must be in format email'],
-    [
-      error({ keyword: 'required', message: "must have required property 'b'" }),
-      'required',
-      "a: must have required property 'b'",
-    ],
     [error({ keyword: 'uniqueItems' }), 'uniqueItems', 'a: is not valid'],
     [error({ keyword: 'type', params: { type: 'number' } }), 'type', 'a: must be number'],
     [error({ keyword: 'type', params: { type: 'array' } }), 'type', 'a: must be array'],
@@ -202,6 +197,40 @@ describe('toViolations, for errors the spec does not produce today', () => {
     ],
   ])('%#: %s', (given, rule, message) => {
     expect(toViolations([given])).toEqual([{ path: '/a', field: 'a', rule, message }]);
+  });
+
+  it('names a missing required property as the field it is', () => {
+    const missing = (instancePath: string) =>
+      toViolations([error({ keyword: 'required', instancePath, params: { missingProperty: 'password' } })]);
+    expect(missing('')).toEqual([
+      { path: '/password', field: 'password', rule: 'required', message: 'password: is required' },
+    ]);
+    expect(missing('/a')).toEqual([
+      { path: '/a/password', field: 'a', rule: 'required', message: 'a/password: is required' },
+    ]);
+  });
+
+  it('names what another body takes, for a key it does not', () => {
+    const unknown = toViolations(
+      [
+        error({
+          keyword: 'additionalProperties',
+          instancePath: '',
+          params: { additionalProperty: 'passwrd' },
+          parentSchema: { properties: { username: {}, password: {}, domain: {} } },
+        }),
+      ],
+      { schema: 'SignInRequest' },
+    );
+    expect(unknown).toEqual([
+      {
+        path: '/passwrd',
+        field: 'passwrd',
+        rule: 'additionalProperties',
+        message:
+          'passwrd: is not allowed here (did you mean "password"?) (it takes username, password, domain)',
+      },
+    ]);
   });
 
   it('keeps the anyOf noise when it is all there is', () => {

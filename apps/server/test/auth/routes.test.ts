@@ -71,7 +71,7 @@ describe('POST /auth/sign_in', () => {
       '/password',
       'maxLength',
     ],
-    ['no password', { username: 'alice' }, '', 'required'],
+    ['no password', { username: 'alice' }, '/password', 'required'],
     [
       'an unknown field',
       { username: 'alice', password: 'x', remember: true },

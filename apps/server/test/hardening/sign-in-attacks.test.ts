@@ -1,0 +1,219 @@
+// Attacks on signing in, over HTTP against the real server: wrong and malformed credentials, codes of
+// other sign-ins, expired and over-tried codes, stolen and misused tokens, guessing until throttled.
+// Every answer must be the refusal the spec names (never a 5xx), and no password, code or token may
+// show in any answer or log line. Prints its figures for the README.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../src/admin.js';
+import { latestCode, startTestServer, type TestServer } from '../../src/testing/index.js';
+
+let server: TestServer;
+let clock = Date.parse('2026-11-30T12:00:00Z');
+const secrets = new Set<string>();
+const answers: { status: number; text: string }[] = [];
+const PASSWORD = 'hunter2-but-longer';
+
+interface Tokens {
+  access_token: string;
+  refresh_token: string;
+}
+
+async function call(
+  path: string,
+  init: { body?: unknown; raw?: string; token?: string; type?: string } = {},
+) {
+  const response = await fetch(`${server.url}${path}`, {
+    method: path === '/tenant' || path === '/auth/user' ? 'GET' : 'POST',
+    headers: {
+      ...(init.body !== undefined || init.raw !== undefined
+        ? { 'Content-Type': init.type ?? 'application/json' }
+        : {}),
+      ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
+    },
+    ...(init.raw !== undefined
+      ? { body: init.raw }
+      : init.body !== undefined
+        ? { body: JSON.stringify(init.body) }
+        : {}),
+  });
+  const text = await response.text();
+  answers.push({ status: response.status, text });
+  return { status: response.status, text, retryAfter: response.headers.get('retry-after') };
+}
+
+const signIn = async (username: string, password = PASSWORD) => {
+  const answer = await call('/auth/sign_in', { body: { username, password } });
+  if (answer.status === 200) {
+    const body = JSON.parse(answer.text) as Partial<Tokens> & { token?: string };
+    for (const secret of [body.access_token, body.refresh_token, body.token]) if (secret) secrets.add(secret);
+  }
+  return answer;
+};
+const tokensOf = async (username: string) => JSON.parse((await signIn(username)).text) as Tokens;
+const flowOf = async (username: string) => {
+  const { token } = JSON.parse((await signIn(username)).text) as { token: string };
+  await call('/auth/send_otp', { body: { token } });
+  const code = (await latestCode(server.mailDir, username)) ?? '';
+  secrets.add(code);
+  return { token, code };
+};
+const errorMessage = (text: string) =>
+  (JSON.parse(text) as { errors: { message: string }[] }).errors[0]?.message;
+
+beforeAll(async () => {
+  server = await startTestServer({ tenants: ['Target'], auth: { now: () => clock } });
+  secrets.add(PASSWORD);
+  const tenantId = server.tenant.id;
+  for (const username of ['alice', 'guessed', 'throttled']) {
+    await createUser(server.store, { tenantId, username, password: PASSWORD });
+  }
+  for (const username of ['tf-one', 'tf-two', 'tf-late', 'tf-many']) {
+    await createUser(server.store, {
+      tenantId,
+      username,
+      password: PASSWORD,
+      twoFactor: true,
+      email: `${username}@target.test`,
+    });
+  }
+});
+afterAll(() => server.close());
+
+describe('sign-in attacks', () => {
+  it('wrong and malformed credentials: the same 401 for a wrong password and an unknown user, 400 naming the field', async () => {
+    const wrong = await signIn('alice', 'not-it');
+    const unknown = await signIn('nobody-here');
+    expect([wrong.status, unknown.status]).toEqual([401, 401]);
+    expect(unknown.text).toBe(wrong.text);
+    for (const [body, field] of [
+      [{ username: '', password: PASSWORD }, 'username'],
+      [{ username: 'a'.repeat(65), password: PASSWORD }, 'username'],
+      [{ username: 'alice\u0000', password: PASSWORD }, 'username'],
+      [{ username: 'alice', password: '' }, 'password'],
+      [{ username: 'alice', password: 'p'.repeat(257) }, 'password'],
+      [{ username: 'alice' }, 'password'],
+      [{ password: PASSWORD }, 'username'],
+      [{ username: 'alice', password: PASSWORD, admin: true }, 'admin'],
+      [{ username: 42, password: PASSWORD }, 'username'],
+    ] as const) {
+      const answer = await call('/auth/sign_in', { body });
+      expect(answer.status).toBe(400);
+      expect(errorMessage(answer.text)).toMatch(new RegExp(`^${field}\\b`));
+    }
+    expect((await call('/auth/sign_in', { raw: '{"username":' })).status).toBe(400);
+    expect(
+      (await call('/auth/sign_in', { raw: 'username=alice', type: 'application/x-www-form-urlencoded' }))
+        .status,
+    ).toBe(415);
+  });
+
+  it('codes: one of another sign-in, an expired one, and a sixth try (even the right code) are refused', async () => {
+    const one = await flowOf('tf-one');
+    const two = await flowOf('tf-two');
+    expect(
+      (
+        await call('/auth/verify_otp', {
+          body: { token: two.token, code: one.code === two.code ? '000000' : one.code },
+        })
+      ).status,
+    ).toBe(401);
+    expect((await call('/auth/verify_otp', { body: { token: 'tfl_forged', code: one.code } })).status).toBe(
+      401,
+    );
+    expect((await call('/auth/send_otp', { body: { token: 'tfl_forged' } })).status).toBe(401);
+    expect((await call('/auth/verify_otp', { body: { token: one.token, code: '12345' } })).status).toBe(400);
+
+    const late = await flowOf('tf-late');
+    clock += 301_000; // a code lives 300 s
+    expect((await call('/auth/verify_otp', { body: { token: late.token, code: late.code } })).status).toBe(
+      401,
+    );
+
+    const many = await flowOf('tf-many');
+    const wrongCode = many.code === '999999' ? '999998' : '999999';
+    for (let i = 0; i < 5; i++) {
+      expect((await call('/auth/verify_otp', { body: { token: many.token, code: wrongCode } })).status).toBe(
+        401,
+      );
+    }
+    expect((await call('/auth/verify_otp', { body: { token: many.token, code: many.code } })).status).toBe(
+      401,
+    );
+  });
+
+  it('tokens: a reused refresh token ends the session; expired, swapped and signed-out tokens get 401', async () => {
+    const first = await tokensOf('alice');
+    const second = JSON.parse(
+      (await call('/auth/refresh_token', { body: { refresh_token: first.refresh_token } })).text,
+    ) as Tokens;
+    secrets.add(second.access_token).add(second.refresh_token);
+    // The first refresh token again: theft. The whole session ends, its newest tokens too.
+    expect((await call('/auth/refresh_token', { body: { refresh_token: first.refresh_token } })).status).toBe(
+      401,
+    );
+    expect((await call('/tenant', { token: second.access_token })).status).toBe(401);
+    expect(
+      (await call('/auth/refresh_token', { body: { refresh_token: second.refresh_token } })).status,
+    ).toBe(401);
+
+    const fresh = await tokensOf('alice');
+    expect((await call('/tenant', { token: fresh.refresh_token })).status).toBe(401);
+    expect((await call('/auth/refresh_token', { body: { refresh_token: fresh.access_token } })).status).toBe(
+      401,
+    );
+    expect((await call('/auth/refresh_token', { body: { refresh_token: server.tenant.token } })).status).toBe(
+      401,
+    );
+    expect((await call('/auth/user', { token: server.tenant.token })).status).toBe(401);
+    clock += 1801_000; // an access token lives 1800 s
+    expect((await call('/tenant', { token: fresh.access_token })).status).toBe(401);
+    const renewed = JSON.parse(
+      (await call('/auth/refresh_token', { body: { refresh_token: fresh.refresh_token } })).text,
+    ) as Tokens;
+    secrets.add(renewed.access_token).add(renewed.refresh_token);
+    expect((await call('/tenant', { token: renewed.access_token })).status).toBe(200);
+    expect((await call('/auth/sign_out', { token: renewed.access_token })).status).toBe(200);
+    expect((await call('/tenant', { token: renewed.access_token })).status).toBe(401);
+    expect(
+      (await call('/auth/refresh_token', { body: { refresh_token: renewed.refresh_token } })).status,
+    ).toBe(401);
+  });
+
+  it('guessing: after 5 failures in 15 minutes, 429 with Retry-After, the right password too, until the window ends', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await signIn('throttled', `guess-${i}`)).status);
+    clock += 60_000;
+    const blocked = await signIn('throttled');
+    expect(statuses).toEqual([401, 401, 401, 401, 401]);
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.retryAfter)).toBe(840);
+    // Other names are not affected.
+    expect((await signIn('guessed')).status).toBe(200);
+    clock += 840_000;
+    expect((await signIn('throttled')).status).toBe(200);
+    // A success starts the count again: four more failures are not yet throttled.
+    for (let i = 0; i < 4; i++) expect((await signIn('throttled', `again-${i}`)).status).toBe(401);
+    expect((await signIn('throttled')).status).toBe(200);
+  });
+
+  it('no answer was a 5xx, and no password, code or token shows in an answer or a log line', () => {
+    const byStatus = new Map<number, number>();
+    for (const { status } of answers) byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
+    expect([...byStatus.keys()].filter((status) => status >= 500)).toEqual([]);
+    const refusals = answers
+      .filter((a) => a.status >= 400)
+      .map((a) => a.text)
+      .join('\n');
+    const logs = server.logs.join('\n');
+    for (const secret of secrets) {
+      expect(refusals).not.toContain(secret);
+      expect(logs).not.toContain(secret);
+    }
+    const counts = [...byStatus.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([status, count]) => `${count} × ${status}`)
+      .join(', ');
+    console.log(
+      `sign-in attacks: ${answers.length} requests (${counts}); 5xx: 0; ${secrets.size} secrets (password, codes, tokens) in 0 of ${answers.length} answers and 0 of ${server.logs.length} log lines`,
+    );
+  });
+});
