@@ -1,7 +1,9 @@
-// `pnpm start`: the server on the embedded SQLite default, with a demo tenant and token on first run.
+// `pnpm start`: the server on the embedded SQLite default, with a demo tenant, an API token and a user
+// who signs in with a password, made on first run.
+import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createTenant, createToken } from './admin.js';
+import { createTenant, createToken, createUser } from './admin.js';
 import { defaultDatabasePath } from './default-paths.js';
 import { closeOnSignals, DEFAULT_PORT, serve } from './server.js';
 import { openSqliteStore } from './storage/sqlite-store.js';
@@ -11,19 +13,39 @@ const database = defaultDatabasePath();
 const tokenFile = join(dirname(database), 'demo-token');
 const store = openSqliteStore({ path: database });
 
-let token = existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : '';
+const passwordFile = join(dirname(database), 'demo-password');
+const mailDir = join(dirname(database), 'mail');
+const DEMO_USER = 'demo';
+
+function writeSecret(path: string, value: string): void {
+  writeFileSync(path, `${value}\n`, { mode: 0o600 });
+  chmodSync(path, 0o600);
+}
+const readSecret = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8').trim() : '');
+
+let token = readSecret(tokenFile);
 const [existing] = await store.listTenants();
+const tenant = existing ?? (await createTenant(store, 'Demo Tenant'));
 if (!existing || token === '') {
-  const tenant = existing ?? (await createTenant(store, 'Demo Tenant'));
   token = (await createToken(store, tenant.id)).token;
-  writeFileSync(tokenFile, `${token}\n`, { mode: 0o600 });
-  chmodSync(tokenFile, 0o600);
+  writeSecret(tokenFile, token);
+}
+// The demo user's password lives only in its file (mode 0600); without the file, the user is made anew.
+if (
+  readSecret(passwordFile) === '' ||
+  !(await store.listUsers(tenant.id)).some((u) => u.username === DEMO_USER)
+) {
+  await store.removeUser(tenant.id, DEMO_USER);
+  const password = randomBytes(12).toString('base64url');
+  await createUser(store, { tenantId: tenant.id, username: DEMO_USER, password });
+  writeSecret(passwordFile, password);
 }
 
 const server = await serve({
   store,
   port: Number(process.env.PORT ?? DEFAULT_PORT),
   logger: { level: 'warn' },
+  auth: { mailDir },
 });
 closeOnSignals(server);
 console.log(`
@@ -31,12 +53,16 @@ Tenant API (reference server) on ${server.url}/tenant
 Database: ${database}
 Demo token (also in ${tokenFile}): ${token}
 
-Try it, from the repository root in another terminal:
-  export TENANTCTL_URL=${server.url}
-  export TENANTCTL_TOKEN=$(cat ${tokenFile})
+Try it, from the repository root in another terminal. Sign in as user "${DEMO_USER}" (the password
+is in ${passwordFile}; type it when asked, or pipe it):
+  pnpm tenantctl auth login --url ${server.url} --username ${DEMO_USER} --password-stdin < ${passwordFile}
   pnpm tenantctl get
   pnpm tenantctl set enable_audio_recording=true recording_retention=90
   pnpm tenantctl explain contact_match_type
-  curl -H "Authorization: Bearer $TENANTCTL_TOKEN" ${server.url}/tenant
+  pnpm tenantctl auth status
+  curl -H "Authorization: Bearer $(pnpm -s tenantctl auth token)" ${server.url}/tenant
+
+Scripts can use the API token instead:
+  TENANTCTL_URL=${server.url} TENANTCTL_TOKEN=$(cat ${tokenFile}) pnpm tenantctl get
 
 Ctrl-C stops the server.`);

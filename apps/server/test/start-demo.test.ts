@@ -50,16 +50,34 @@ describe('pnpm start (start-demo)', () => {
       const tokenFile = join(dir, 'demo', 'demo-token');
       expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
       expect(readFileSync(tokenFile, 'utf8')).toBe(`${token}\n`);
+
+      // The demo user signs in with the password from its file, which the banner names but never prints.
+      const passwordFile = join(dir, 'demo', 'demo-password');
+      expect(statSync(passwordFile).mode & 0o777).toBe(0o600);
+      const password = readFileSync(passwordFile, 'utf8').trim();
+      expect(password.length).toBeGreaterThanOrEqual(16);
+      expect(out).not.toContain(password);
+      expect(out).toContain(
+        `pnpm tenantctl auth login --url ${url} --username demo --password-stdin < ${passwordFile}`,
+      );
+      const signIn = await fetch(`${url}/auth/sign_in`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: 'demo', password }),
+      });
+      expect(signIn.status).toBe(200);
     } finally {
       expect(await stop(child)).toBe(0);
     }
   });
 
-  it('keeps the demo tenant and its token on a second run', async () => {
+  it('keeps the demo tenant, its token and its user on a second run', async () => {
     const first = readFileSync(join(dir, 'demo', 'demo-token'), 'utf8').trim();
+    const password = readFileSync(join(dir, 'demo', 'demo-password'), 'utf8');
     const { child, out } = await startDemo();
     try {
       expect(out).toContain(`: ${first}\n`);
+      expect(readFileSync(join(dir, 'demo', 'demo-password'), 'utf8')).toBe(password);
     } finally {
       expect(await stop(child)).toBe(0);
     }
