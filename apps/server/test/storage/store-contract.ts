@@ -1,10 +1,30 @@
 // Every behaviour the API and the admin commands rely on from a store, written once: each engine's test
 // runs it against a store of its own.
 import { describe, expect, it } from 'vitest';
-import type { AdminStore, TenantStore } from '../../src/storage/tenant-store.js';
+import type { AdminStore, AuthStore, SessionSecrets, TenantStore } from '../../src/storage/tenant-store.js';
 import { hashToken } from '../../src/tokens.js';
 
-export type AnyStore = TenantStore & AdminStore;
+export type AnyStore = TenantStore & AdminStore & AuthStore;
+
+const NOW = Date.parse('2026-11-30T12:00:00Z');
+const secrets = (
+  name: string,
+  accessExpiresAt = NOW + 1000,
+  refreshExpiresAt = NOW + 10_000,
+): SessionSecrets => ({
+  accessHash: hashToken(`access-${name}`),
+  accessExpiresAt,
+  refreshHash: hashToken(`refresh-${name}`),
+  refreshExpiresAt,
+});
+const newUser = (tenantId: string, username: string) => ({
+  tenantId,
+  username,
+  passwordHash: 'scrypt$16384$8$1$salt$hash',
+  role: 'admin',
+  twoFactor: false,
+  email: null,
+});
 
 export function describeStoreContract(engine: string, open: () => Promise<AnyStore>): void {
   describe(`store contract on ${engine}`, () => {
@@ -102,6 +122,136 @@ export function describeStoreContract(engine: string, open: () => Promise<AnySto
       expect(again.instanceId).toBe(id);
       expect(id).toMatch(/^[0-9a-f]{16}$/);
       await again.close();
+    });
+
+    it('keeps users per tenant: one name once per tenant, found by name and domain, removed with their sessions', async () => {
+      const store = await open();
+      const first = await store.createTenant({ name: 'Users A', domain: 'a.users.test' });
+      const second = await store.createTenant({ name: 'Users B', domain: 'b.users.test' });
+      const alice = await store.createUser(newUser(first.id, 'u-alice'));
+      expect(alice).toMatchObject({ tenantId: first.id, username: 'u-alice', twoFactor: false, email: null });
+      expect(await store.createUser(newUser(first.id, 'u-alice'))).toBeUndefined();
+      const twin = await store.createUser({
+        ...newUser(second.id, 'u-alice'),
+        twoFactor: true,
+        email: 'a@b.test',
+      });
+      expect((await store.findUsers('u-alice')).map((u) => u.tenantId).sort()).toEqual(
+        [first.id, second.id].sort(),
+      );
+      expect(await store.findUsers('u-alice', 'b.users.test')).toEqual([twin]);
+      expect(await store.findUsers('u-nobody')).toEqual([]);
+      expect(await store.listUsers(first.id)).toEqual([alice]);
+      await store.createSession(alice?.id ?? '', secrets('removed'));
+      expect(await store.removeUser(first.id, 'u-alice')).toBe(true);
+      expect(await store.removeUser(first.id, 'u-alice')).toBe(false);
+      expect(await store.sessionUser(hashToken('access-removed'), NOW)).toBeUndefined();
+      expect(await store.findTokenOwner(hashToken('access-removed'), NOW)).toBeUndefined();
+      await store.close();
+    });
+
+    it('serves a session until its access token expires or it ends; its access token finds the tenant', async () => {
+      const store = await open();
+      const tenant = await store.createTenant({ name: 'Sessions' });
+      const user = await store.createUser(newUser(tenant.id, 's-user'));
+      await store.createSession(user?.id ?? '', secrets('s1'));
+      expect(await store.sessionUser(hashToken('access-s1'), NOW)).toEqual(user);
+      expect(await store.findTokenOwner(hashToken('access-s1'), NOW)).toEqual({
+        tenantId: tenant.id,
+        version: 1,
+      });
+      expect(await store.sessionUser(hashToken('access-s1'), NOW + 1000)).toBeUndefined();
+      expect(await store.findTokenOwner(hashToken('access-s1'), NOW + 1000)).toBeUndefined();
+      // A refresh token is no access token.
+      expect(await store.findTokenOwner(hashToken('refresh-s1'), NOW)).toBeUndefined();
+      expect(await store.endSession(hashToken('access-s1'), NOW)).toBe(true);
+      expect(await store.endSession(hashToken('access-s1'), NOW)).toBe(false);
+      expect(await store.sessionUser(hashToken('access-s1'), NOW)).toBeUndefined();
+      await store.close();
+    });
+
+    it('rotates a refresh token once; its reuse ends the whole session; an expired one is unknown', async () => {
+      const store = await open();
+      const tenant = await store.createTenant({ name: 'Rotation' });
+      const user = await store.createUser(newUser(tenant.id, 'r-user'));
+      await store.createSession(user?.id ?? '', secrets('r1'));
+      expect(await store.rotateRefreshToken(hashToken('refresh-r1'), secrets('r2'), NOW)).toEqual({
+        outcome: 'rotated',
+        user,
+      });
+      expect(await store.sessionUser(hashToken('access-r1'), NOW)).toBeUndefined();
+      expect(await store.sessionUser(hashToken('access-r2'), NOW)).toEqual(user);
+      expect(await store.rotateRefreshToken(hashToken('refresh-r1'), secrets('r3'), NOW)).toEqual({
+        outcome: 'reused',
+      });
+      expect(await store.sessionUser(hashToken('access-r2'), NOW)).toBeUndefined();
+      expect(await store.rotateRefreshToken(hashToken('refresh-r2'), secrets('r4'), NOW)).toEqual({
+        outcome: 'unknown',
+      });
+      await store.createSession(user?.id ?? '', secrets('old', NOW + 1, NOW + 2));
+      expect(await store.rotateRefreshToken(hashToken('refresh-old'), secrets('r5'), NOW + 2)).toEqual({
+        outcome: 'unknown',
+      });
+      expect(await store.rotateRefreshToken(hashToken('refresh-never'), secrets('r6'), NOW)).toEqual({
+        outcome: 'unknown',
+      });
+      await store.close();
+    });
+
+    it('lets exactly one of many racing refreshes with the same token rotate it', async () => {
+      const store = await open();
+      const tenant = await store.createTenant({ name: 'Racing refresh' });
+      const user = await store.createUser(newUser(tenant.id, 'race-user'));
+      await store.createSession(user?.id ?? '', secrets('race'));
+      const outcomes = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          store.rotateRefreshToken(hashToken('refresh-race'), secrets(`race-${i}`), NOW),
+        ),
+      );
+      expect(outcomes.filter((o) => o.outcome === 'rotated')).toHaveLength(1);
+      await store.close();
+    });
+
+    it('keeps sign-ins waiting for a code: its code, its tries, until it ends', async () => {
+      const store = await open();
+      const tenant = await store.createTenant({ name: 'Flows' });
+      const user = await store.createUser({
+        ...newUser(tenant.id, 'f-user'),
+        twoFactor: true,
+        email: 'f@x.test',
+      });
+      const flow = hashToken('flow-1');
+      await store.createSignInFlow(flow, user?.id ?? '', NOW + 600);
+      expect(await store.signInFlow(flow)).toEqual({
+        user,
+        expiresAt: NOW + 600,
+        codeHash: null,
+        codeExpiresAt: null,
+        tries: 0,
+      });
+      await store.setFlowCode(flow, hashToken('123456'), NOW + 300);
+      expect(await store.countFlowTry(flow)).toBe(1);
+      expect(await store.countFlowTry(flow)).toBe(2);
+      await store.setFlowCode(flow, hashToken('654321'), NOW + 400);
+      const read = await store.signInFlow(flow);
+      expect(read).toMatchObject({ codeExpiresAt: NOW + 400, tries: 2 });
+      expect(read?.codeHash?.equals(hashToken('654321'))).toBe(true);
+      await store.endSignInFlow(flow);
+      expect(await store.signInFlow(flow)).toBeUndefined();
+      expect(await store.signInFlow(hashToken('flow-unknown'))).toBeUndefined();
+      await store.close();
+    });
+
+    it('counts failed sign-ins per name within a window, until cleared', async () => {
+      const store = await open();
+      for (const at of [NOW - 2000, NOW - 1000, NOW]) await store.recordFailedSignIn('counted', at);
+      await store.recordFailedSignIn('someone-else', NOW);
+      expect(await store.failedSignIns('counted', NOW - 1500)).toEqual([NOW - 1000, NOW]);
+      expect(await store.failedSignIns('counted', NOW)).toEqual([]);
+      await store.clearFailedSignIns('counted');
+      expect(await store.failedSignIns('counted', 0)).toEqual([]);
+      expect(await store.failedSignIns('someone-else', 0)).toEqual([NOW]);
+      await store.close();
     });
   });
 }
