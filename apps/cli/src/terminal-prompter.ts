@@ -13,8 +13,17 @@ const CANCEL = new Set(['\u0003']); // Ctrl-C
 const END = '\u0004'; // Ctrl-D
 const KILL_LINE = '\u0015'; // Ctrl-U
 
-/** Reads one line in raw mode; `echo` false shows nothing of what is typed. */
-function readLine(input: ReadStream, output: NodeJS.WritableStream, echo: boolean): Promise<string> {
+/**
+ * Asks `question` and reads one line in raw mode; `echo` false shows nothing of what is typed. Raw mode
+ * is on before the question shows: a key pressed as soon as it appears (Ctrl-C too) is read here, not
+ * echoed or turned into a signal by the terminal.
+ */
+function readLine(
+  input: ReadStream,
+  output: NodeJS.WritableStream,
+  question: string,
+  echo: boolean,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const decoder = new StringDecoder('utf8');
     let line = '';
@@ -51,18 +60,15 @@ function readLine(input: ReadStream, output: NodeJS.WritableStream, echo: boolea
       }
     };
     input.setRawMode(true);
-    input.resume();
     input.on('data', onData);
+    input.resume();
+    output.write(question);
   });
 }
 
 export function createTerminalPrompter(input: ReadStream, output: NodeJS.WritableStream): TerminalPrompter {
-  const ask = (question: string, echo: boolean) => {
-    output.write(question);
-    return readLine(input, output, echo);
-  };
   return {
-    ask: (question) => ask(question, true),
-    askSecret: (question) => ask(question, false),
+    ask: (question) => readLine(input, output, question, true),
+    askSecret: (question) => readLine(input, output, question, false),
   };
 }
