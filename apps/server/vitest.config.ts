@@ -12,7 +12,15 @@ export default defineConfig({
           testTimeout: 30_000,
         },
       },
-      { test: { name: 'contract', include: ['test/contract/**/*.test.ts'], testTimeout: 30_000 } },
+      {
+        test: {
+          name: 'contract',
+          include: ['test/contract/**/*.test.ts'],
+          testTimeout: 30_000,
+          // Pact reports usage to its makers unless told not to; tests send nothing anywhere.
+          env: { PACT_DO_NOT_TRACK: 'true' },
+        },
+      },
       // Property, fault and security tests: each bounded, each printing its figures.
       { test: { name: 'hardening', include: ['test/hardening/**/*.test.ts'], testTimeout: 120_000 } },
     ],

@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Pact reports usage to its makers unless told not to; tests send nothing anywhere.
+    env: { PACT_DO_NOT_TRACK: 'true' },
     // Generous: CI runs several packages' tests at once on 2 cores.
     testTimeout: 15_000,
     projects: [

@@ -17,6 +17,8 @@ export interface Io {
   readStdin(): Promise<string>;
   /** The next line of standard input (read no further than that), or undefined at its end. */
   readLine(): Promise<string | undefined>;
+  /** The width to fit table output to: `COLUMNS` when set, else the terminal's; undefined for a pipe. */
+  columns?: number;
   /** Present when standard input and standard error are a terminal: someone can answer questions. */
   prompter?: Prompter;
   env: NodeJS.ProcessEnv;
@@ -29,6 +31,16 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   let text = '';
   for await (const chunk of stream) text += chunk.toString();
   return text;
+}
+
+/** `COLUMNS` when it is a positive number, else the width of stdout when it is a terminal. */
+export function columnsOf(
+  env: string | undefined,
+  stdout: { isTTY?: boolean; columns?: number },
+): number | undefined {
+  const fromEnv = Number(env);
+  if (env && Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return stdout.isTTY && stdout.columns ? stdout.columns : undefined;
 }
 
 /** Reads standard input a line at a time, loading node:readline only when a line is wanted. */
@@ -47,7 +59,9 @@ function lineReader(stream: NodeJS.ReadableStream): () => Promise<string | undef
 export function processIo(options: { color: boolean; verbose: boolean }): Io {
   const color = options.color && process.stdout.isTTY === true && !process.env.NO_COLOR;
   const interactive = process.stdin.isTTY === true && process.stderr.isTTY === true;
+  const columns = columnsOf(process.env.COLUMNS, process.stdout);
   return {
+    ...(columns === undefined ? {} : { columns }),
     out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
     readStdin: () => readAll(process.stdin),

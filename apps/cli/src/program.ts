@@ -4,18 +4,19 @@ import { Command, CommanderError, Option } from 'commander';
 import type { ConnectionFlags } from './connection.js';
 
 const exitCodesHelp = `
-Connection (flags win over environment, environment over the profile):
-  --url / TENANTCTL_URL / profile url            base URL with the API prefix, e.g. https://pbx.example.com/api
-  --token-file / --token-stdin / TENANTCTL_TOKEN / profile token / profile session (tenantctl auth login)
-                                                 the token is never taken from an argument (argv is public);
-                                                 a session is used only with the URL it was signed in at
-  --profile / TENANTCTL_PROFILE                  profile name (default "default"); see tenantctl config
+Connection (flags win over the environment, the environment over the profile):
+  URL      --url, TENANTCTL_URL, the profile's url
+           (the API's base, e.g. https://pbx.example.com/api)
+  token    --token-stdin, --token-file FILE, TENANTCTL_TOKEN, the profile's
+           token, then its session (tenantctl auth login; only with its URL);
+           never taken from an argument (argv is public)
+  profile  --profile NAME, TENANTCTL_PROFILE (default "default")
 
 Exit codes:
   0  success
-  1  the server refused or failed (diff: something would change)
+  1  the server refused or failed (diff: something would change; throttled)
   2  usage or validation error (nothing was sent)
-  3  authentication failed (no token, token rejected, wrong password or code, session ended)
+  3  authentication failed: no token, token or password refused, session ended
   4  server unreachable or timed out
 `;
 
@@ -41,6 +42,8 @@ export interface DiffOptions extends ConnectionFlags {
 }
 export interface ExplainOptions {
   field?: string;
+  /** Every value of an enum field, one per line. */
+  values?: boolean;
 }
 export interface ConfigOptions {
   profile?: string;
@@ -89,7 +92,7 @@ export function buildProgram(choose: (invocation: Invocation, command: Command) 
   const program = new Command('tenantctl')
     .description("Read and change a PBX tenant's configuration through its REST API.")
     .version(VERSION, '-V, --version')
-    .option('--url <url>', 'base URL of the API, e.g. https://pbx.example.com/api')
+    .option('--url <url>', 'base URL of the API (with its /api prefix)')
     .option('--token-file <file>', 'read the token from this file')
     .option('--token-stdin', 'read the token from standard input')
     .option('--profile <name>', 'profile of tenantctl config to use')
@@ -112,7 +115,7 @@ export function buildProgram(choose: (invocation: Invocation, command: Command) 
         .choices(['table', 'json', 'yaml'])
         .default('table'),
     )
-    .option('--field <name...>', 'only these fields (one field: its bare value, for $(…))')
+    .option('--field <name...>', 'only these fields (one: its bare value for $(…); a blank, an empty line)')
     .option('--show-secrets', 'show stir_shaken_key in table output instead of <redacted>')
     .action((options: object, command: Command) =>
       choose({ command: 'get', options: merged(command, options) }, command),
@@ -153,8 +156,15 @@ export function buildProgram(choose: (invocation: Invocation, command: Command) 
     .command('explain')
     .description('describe a field from the spec, or list them all')
     .argument('[field]')
-    .action((field: string | undefined, _options: object, command: Command) =>
-      choose({ command: 'explain', options: field === undefined ? {} : { field } }, command),
+    .option('--values', 'every value the field takes, one per line (for grep)')
+    .action((field: string | undefined, options: { values?: boolean }, command: Command) =>
+      choose(
+        {
+          command: 'explain',
+          options: { ...(field === undefined ? {} : { field }), ...(options.values ? { values: true } : {}) },
+        },
+        command,
+      ),
     );
 
   const config = program

@@ -54,6 +54,18 @@ export async function settingsFromAssignments(
   return checked(patch);
 }
 
+/**
+ * The YAML library's message: what is wrong, where, then the offending line with a caret under the spot.
+ * The context lines are indented so that they stand apart from the message.
+ */
+export function describeParseError(error: unknown): string {
+  const [summary = '', ...context] = String((error as Error).message)
+    .trimEnd()
+    .split('\n');
+  const lines = context.filter((line, index) => index > 0 || line !== '');
+  return lines.length === 0 ? summary : `${summary}\n${lines.map((line) => `  ${line}`).join('\n')}`;
+}
+
 export interface FileSettings {
   /** Settable fields to set (`null` entries left out: they ask for nothing); undefined when none. */
   desired: CheckedTenantUpdate | undefined;
@@ -81,7 +93,7 @@ export async function settingsFromFile(
   try {
     document = parse(text); // YAML is a superset of JSON: one parser reads both
   } catch (error) {
-    throw usageError(`${name} is not valid YAML or JSON: ${(error as Error).message.split('\n')[0]}`);
+    throw usageError(`${name} is not valid YAML or JSON: ${describeParseError(error)}`);
   }
   if (!isJsonObject(document)) throw usageError(`${name} must hold a mapping of field names to values`);
   const readOnly = new Set(readOnlyFieldNames());

@@ -40,3 +40,15 @@ describe('processIo', () => {
     }
   });
 });
+
+describe('columnsOf', () => {
+  it('takes COLUMNS when it is a positive whole number, else the width of a terminal, else none', async () => {
+    const { columnsOf } = await import('../src/io.js');
+    expect(columnsOf('80', { isTTY: false })).toBe(80);
+    expect(columnsOf('80', { isTTY: true, columns: 120 })).toBe(80);
+    expect(columnsOf(undefined, { isTTY: true, columns: 120 })).toBe(120);
+    expect(columnsOf('wide', { isTTY: true, columns: 100 })).toBe(100);
+    expect(columnsOf('0', { isTTY: false })).toBeUndefined();
+    expect(columnsOf(undefined, { isTTY: false, columns: 100 })).toBeUndefined();
+  });
+});

@@ -47,6 +47,34 @@ describe('tenantctl', () => {
     expect(version).toMatchObject({ code: 0, stdout: '0.1.0\n' });
   });
 
+  it.each([[[]], [['get']], [['set']], [['apply']], [['explain']], [['auth', 'login']], [['config', 'set']]])(
+    '%j --help fits 80 columns, every description in one column',
+    async (command) => {
+      const { stdout } = await runCli([...command, '--help'], { env: { COLUMNS: '80' } });
+      const lines = stdout.split('\n');
+      expect(lines.filter((line) => [...line].length > 80)).toEqual([]);
+      // In the Options and Commands sections (commander's own), descriptions start at the same column.
+      const sections = stdout.split('\nConnection (')[0]?.split('\n') ?? [];
+      const starts = new Set(
+        sections
+          .filter((line) => /^ {2}-|^ {2}[a-z]/.test(line) && / {2,}\S/.test(line.trim()))
+          .map((line) => line.search(/(?<=\S) {2,}\S/) + (/(?<=\S) {2,}/.exec(line)?.[0].length ?? 0)),
+      );
+      expect(starts.size).toBeLessThanOrEqual(1);
+    },
+  );
+
+  it('fits get to COLUMNS=80: long values wrap inside the value column', async () => {
+    await context.server.store.mergeSettings(context.server.tenant.id, {
+      website: `https://www.example.com/${'a-long-path-segment/'.repeat(6)}`,
+      custom_options: JSON.stringify({ theme: 'dark', locale: 'de-DE', features: ['recording', 'billing'] }),
+    });
+    const { code, stdout } = await runCli(['get'], { env: { ...context.env, COLUMNS: '80' } });
+    expect(code).toBe(0);
+    expect(stdout.split('\n').filter((line) => [...line].length > 80)).toEqual([]);
+    expect(stdout).toMatch(/\n {2}custom_options +\{\n +"theme": "dark",\n/);
+  });
+
   it('reads and writes the tenant: get -o json equals what is stored; set takes a secret from stdin', async () => {
     const got = await runCli(['get', '-o', 'json'], { env: context.env });
     expect(got).toMatchObject({ code: 0, stderr: '' });

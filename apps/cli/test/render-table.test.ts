@@ -39,4 +39,35 @@ describe('renderTable', () => {
       'STIR/SHAKEN\n  stir_shaken_key  K',
     );
   });
+
+  it('hides webhook credentials in fields the spec does not know, unless --show-secrets', () => {
+    const tenant = {
+      name: 'Acme',
+      cdr_event: { url: 'https://hooks.test/cdr', password: 'hunter2', token: 'tok-1' },
+    };
+    const hidden = renderTable(tenant, harness().deps.io, false);
+    expect(hidden).not.toMatch(/hunter2|tok-1/);
+    expect(hidden).toMatch(/"password": ?"<redacted>"/);
+    expect(renderTable(tenant, harness().deps.io, true)).toMatch(/"password": ?"hunter2"/);
+  });
+
+  it('fits an 80-column terminal: long values wrap inside the value column, JSON text over indented lines', () => {
+    const tenant = {
+      name: 'Acme',
+      website: `https://www.example.com/${'very-long-segment/'.repeat(8)}index.html`,
+      custom_options: JSON.stringify({ theme: 'dark', locale: 'de-DE', features: ['recording', 'billing'] }),
+      office_hours: { monday: '09:00-17:00', tuesday: '09:00-17:00', wednesday: '09:00-17:00' },
+    };
+    const text = renderTable(tenant, harness({ columns: 80 }).deps.io, false);
+    const lines = text.split('\n');
+    expect(lines.filter((line) => line.length > 80)).toEqual([]);
+    const column = lines.find((line) => line.startsWith('  name'))?.indexOf('Acme') ?? 0;
+    const websiteAt = lines.findIndex((line) => line.startsWith('  website'));
+    // The website's continuation lines start at the value column: the table stays a table.
+    expect(lines[websiteAt + 1]?.slice(0, column).trim()).toBe('');
+    expect(lines[websiteAt + 1]?.[column]).not.toBe(' ');
+    expect(text.replace(/\n +/g, '')).toContain(tenant.website);
+    expect(text).toContain(`  custom_options  {\n${' '.repeat(column)}  "theme": "dark",`);
+    expect(text).toContain(`${' '.repeat(column)}  "monday": "09:00-17:00",`);
+  });
 });

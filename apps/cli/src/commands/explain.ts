@@ -33,7 +33,7 @@ function details(field: FieldInfo, io: Io): string {
     const values =
       field.enum.length <= MAX_LISTED_VALUES
         ? field.enum.join(', ')
-        : `${field.enum.length} values (${field.component ?? 'see the spec'}), e.g. ${field.enum.slice(0, 3).join(', ')}…`;
+        : `${field.enum.length} values (${field.component ?? 'see the spec'}), e.g. ${field.enum.slice(0, 3).join(', ')}… (all: tenantctl explain ${field.name} --values)`;
     rows.push(['values', values]);
   }
   if (field.default !== undefined) rows.push(['default', JSON.stringify(field.default)]);
@@ -48,11 +48,20 @@ function details(field: FieldInfo, io: Io): string {
   ].join('\n');
 }
 
-/** `tenantctl explain [FIELD]`: from the spec, never restated. */
-export async function run({ field }: ExplainOptions, { io }: CommandDeps): Promise<ExitCodeValue> {
+/** `tenantctl explain [FIELD] [--values]`: from the spec, never restated. */
+export async function run({ field, values }: ExplainOptions, { io }: CommandDeps): Promise<ExitCodeValue> {
+  if (values && field === undefined)
+    throw usageError('--values needs a field: tenantctl explain FIELD --values');
   if (field !== undefined) {
     const info = fieldInfo(field);
     if (!info) throw usageError(`unknown field "${field}"${suggestField(field)}`);
+    if (values) {
+      // One value per line, for grep; a field without a list of values has none to print.
+      if (!info.enum)
+        throw usageError(`${info.name} takes no list of values (tenantctl explain ${info.name})`);
+      io.out(info.enum.join('\n'));
+      return ExitCode.ok;
+    }
     io.out(details(info, io));
     return ExitCode.ok;
   }

@@ -105,6 +105,14 @@ describe('apply', () => {
     expect(context.server.requests).toEqual([]);
   });
 
+  it('shows where a file is broken: the line, and a caret under the spot', async () => {
+    const path = file('broken.yaml', 'name: Acme\ntags: [a,\nrecording_retention: 90\n');
+    await expect(apply({ file: path })).rejects.toMatchObject({
+      exitCode: 2,
+      message: `${path} is not valid YAML or JSON: Flow sequence in block collection must be sufficiently indented and end with a ] at line 3, column 1:\n  tags: [a,\n  recording_retention: 90\n  ^`,
+    });
+  });
+
   it('refuses a file that does not exist, saying so in words (exit 2)', async () => {
     await expect(apply({ file: join(scratch, 'missing.yaml') })).rejects.toMatchObject({
       exitCode: 2,

@@ -3,9 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../../src/commands/explain.js';
 import { harness } from '../support/harness.js';
 
-async function explain(field?: string) {
+async function explain(field?: string, values = false) {
   const h = harness();
-  const code = await run(field === undefined ? {} : { field }, h.deps);
+  const code = await run(
+    { ...(field === undefined ? {} : { field }), ...(values ? { values } : {}) },
+    h.deps,
+  );
   return { code, stdout: h.stdout };
 }
 
@@ -32,7 +35,7 @@ describe('explain', () => {
     ['max_extensions', /\nbounds +≥ 0\n/],
     [
       'timezone',
-      /\nvalues +597 values \(TimeZone\), e\.g\. Africa\/Abidjan, Africa\/Accra, Africa\/Addis_Ababa…\n/,
+      /\nvalues +597 values \(TimeZone\), e\.g\. Africa\/Abidjan, Africa\/Accra, Africa\/Addis_Ababa… \(all: tenantctl explain timezone --values\)\n/,
     ],
     ['name', /\nbounds +at least 1 characters, at most 1024 characters\n/],
     ['extension_im_disk_quota', /\npattern +\^\(\?:\[1-9\]/],
@@ -56,6 +59,27 @@ describe('explain', () => {
       /^max_extensions +integer \(int32\) +read-only +The maximum number of users that the tenant is allowed to create$/,
     );
     expect(lines.find((l) => l.startsWith('avatar_file_id '))).toMatch(/ settable {2}/);
+  });
+
+  it('--values lists every value of the field, one per line, from the spec', async () => {
+    const { code, stdout } = await explain('timezone', true);
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(597);
+    expect(lines.slice(0, 2)).toEqual(['Africa/Abidjan', 'Africa/Accra']);
+    expect(lines).toContain('Europe/Berlin');
+    expect((await explain('contact_match_type', true)).stdout).toBe('DISABLE\nMATCH_EXACTLY\nMATCH_LENGTH\n');
+  });
+
+  it('--values refuses a field without a list of values, and no field at all', async () => {
+    await expect(explain('name', true)).rejects.toMatchObject({
+      exitCode: 2,
+      message: 'name takes no list of values (tenantctl explain name)',
+    });
+    await expect(explain(undefined, true)).rejects.toMatchObject({
+      exitCode: 2,
+      message: '--values needs a field: tenantctl explain FIELD --values',
+    });
   });
 
   it('refuses an unknown field (exit 2) with a suggestion', async () => {

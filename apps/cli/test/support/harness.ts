@@ -40,6 +40,8 @@ export interface HarnessOptions {
   stdin?: string;
   verbose?: boolean;
   color?: boolean;
+  /** The width table output fits (as COLUMNS or a terminal would give); none by default. */
+  columns?: number;
   /** Answers to terminal questions, in order (a function answers when asked); without it, no terminal. */
   answers?: Answer[];
 }
@@ -59,6 +61,7 @@ export function harness(options: HarnessOptions = {}): Harness {
     },
     readStdin: async () => options.stdin ?? '',
     readLine: async () => stdinLines.shift(),
+    ...(options.columns === undefined ? {} : { columns: options.columns }),
     ...(options.answers ? { prompter: scriptedPrompter(options.answers, (q) => (stderr += q)) } : {}),
     // No test reads the user's profiles: the config file lives in the scratch folder unless given.
     env: { TENANTCTL_CONFIG: join(scratch, 'config.json'), ...options.env },
