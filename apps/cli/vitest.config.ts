@@ -11,7 +11,13 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/main.test.ts', 'test/launcher.test.ts', 'test/hardening/**', 'test/sign-in/**'],
+          exclude: [
+            'test/main.test.ts',
+            'test/launcher.test.ts',
+            'test/hardening/**',
+            'test/sign-in/**',
+            'test/install/**',
+          ],
         },
       },
       // Tier 3: the built binary as a child process.
@@ -24,6 +30,7 @@ export default defineConfig({
             'test/launcher.test.ts',
             'test/hardening/**/*.test.ts',
             'test/sign-in/**/*.test.ts',
+            'test/install/**/*.test.ts',
           ],
         },
       },

@@ -1,6 +1,8 @@
 // The command table: every command and option, and argv turned into the command to run with its options.
 // Parsing runs no command: main.ts loads the chosen command's module and runs it.
+import { specInfo } from '@tenantctl/schema/spec-info';
 import { Command, CommanderError, Option } from 'commander';
+import cliPackage from '../package.json' with { type: 'json' };
 import type { ConnectionFlags } from './connection.js';
 
 const exitCodesHelp = `
@@ -85,7 +87,8 @@ export interface Parsed {
   exitCode?: 0 | 2;
 }
 
-const VERSION = '0.1.0';
+/** `tenantctl 0.1.0 (spec: PBX Tenant API 1.0.0)`: the CLI's version and the spec it was built from. */
+const VERSION = `tenantctl ${cliPackage.version} (spec: ${specInfo.title} ${specInfo.version})`;
 
 /** Builds the program; the chosen command is handed to `choose`, not run. */
 export function buildProgram(choose: (invocation: Invocation, command: Command) => void): Command {

@@ -1,7 +1,7 @@
 // Tier 3: the built binary as a child process — argv, stdin, stdout, stderr, exit codes and the
 // environment, end to end against the real reference server.
 import { spawnSync } from 'node:child_process';
-import { statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -44,7 +44,16 @@ describe('tenantctl', () => {
     expect(help.stdout).toMatch(/Exit codes:\n {2}0 {2}success\n {2}1 .*\n {2}2 .*\n {2}3 .*\n {2}4 /);
     expect(help.stdout).toContain('get [options]');
     const version = await runCli(['--version']);
-    expect(version).toMatchObject({ code: 0, stdout: '0.1.0\n' });
+    // The CLI's version, and the version of the spec it was built from (not restated: read from both).
+    const { version: cliVersion } = JSON.parse(
+      readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+    );
+    const spec = readFileSync(new URL('../../../openapi/tenant.yaml', import.meta.url), 'utf8');
+    const specVersion = /\n {2}version: (\S+)\n/.exec(spec)?.[1];
+    expect(version).toMatchObject({
+      code: 0,
+      stdout: `tenantctl ${cliVersion} (spec: PBX Tenant API ${specVersion})\n`,
+    });
   });
 
   it.each([[[]], [['get']], [['set']], [['apply']], [['explain']], [['auth', 'login']], [['config', 'set']]])(

@@ -15,7 +15,7 @@ import { DEFAULT_BODY_LIMIT, DEFAULT_PREFIX } from './app.js';
 import { defaultSignInPolicy } from './auth/sign-in.js';
 import { defaultDatabasePath } from './default-paths.js';
 import { readFirstLine } from './read-stdin.js';
-import { closeOnSignals, DEFAULT_PORT, serve } from './server.js';
+import { closeOnSignals, DEFAULT_PORT, PortInUseError, serve } from './server.js';
 import { openSqliteStore, type SqliteStore } from './storage/sqlite-store.js';
 
 const usage = `Usage: tenant-server <command> [options]
@@ -185,6 +185,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof PortInUseError) {
+    console.error(`tenant-server: ${error.message}; choose another with --port N`);
+    process.exitCode = 1;
+    return;
+  }
   console.error(error instanceof AdminError ? `tenant-server: ${error.message}` : error);
   process.exitCode = error instanceof AdminError ? 2 : 1;
 });

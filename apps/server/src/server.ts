@@ -16,12 +16,29 @@ export interface RunningServer {
 
 export const DEFAULT_PORT = 8080;
 
+/** The port is taken (another server runs there): said in one line by whoever started the server. */
+export class PortInUseError extends Error {
+  constructor(
+    readonly host: string,
+    readonly port: number,
+  ) {
+    super(`port ${port} on ${host} is taken (is another server running there?)`);
+  }
+}
+
 export async function serve(options: ServeOptions): Promise<RunningServer> {
   const app = buildApp(options);
   // The server owns the store from here on.
   app.addHook('onClose', () => options.store.close());
   const host = options.host ?? '127.0.0.1';
-  await app.listen({ host, port: options.port ?? DEFAULT_PORT });
+  const wanted = options.port ?? DEFAULT_PORT;
+  try {
+    await app.listen({ host, port: wanted });
+  } catch (error) {
+    await app.close(); // and the store with it
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new PortInUseError(host, wanted);
+    throw error;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const prefix = (options.prefix ?? '/api').replace(/\/+$/, '');

@@ -5,7 +5,7 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createTenant, createToken, createUser } from './admin.js';
 import { defaultDatabasePath } from './default-paths.js';
-import { closeOnSignals, DEFAULT_PORT, serve } from './server.js';
+import { closeOnSignals, DEFAULT_PORT, PortInUseError, type RunningServer, serve } from './server.js';
 import { openSqliteStore } from './storage/sqlite-store.js';
 
 const database = defaultDatabasePath();
@@ -41,12 +41,17 @@ if (
   writeSecret(passwordFile, password);
 }
 
-const server = await serve({
-  store,
-  port: Number(process.env.PORT ?? DEFAULT_PORT),
-  logger: { level: 'warn' },
-  auth: { mailDir },
-});
+const port = Number(process.env.PORT ?? DEFAULT_PORT);
+let server: RunningServer;
+try {
+  server = await serve({ store, port, logger: { level: 'warn' }, auth: { mailDir } });
+} catch (error) {
+  if (!(error instanceof PortInUseError)) throw error;
+  console.error(
+    `Port ${port} is taken (is pnpm start already running?). Choose another: PORT=${port + 1} pnpm start`,
+  );
+  process.exit(1);
+}
 closeOnSignals(server);
 console.log(`
 Tenant API (reference server) on ${server.url}/tenant

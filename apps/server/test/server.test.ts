@@ -1,6 +1,11 @@
 // serve(): the app on a real socket. What only the wire shows: the URL, keep-alive, a restart on the same
 // file, closing.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PortInUseError, serve } from '../src/server.js';
+import { openSqliteStore } from '../src/storage/sqlite-store.js';
 import { startTestServer, type TestServer } from '../src/testing/index.js';
 
 let server: TestServer;
@@ -43,5 +48,23 @@ describe('serve', () => {
     await (await get()).text();
     await (await fetch(`${server.url}/tenant?x=1`, { method: 'DELETE' })).text();
     expect(server.requests).toEqual(['GET /api/tenant', 'DELETE /api/tenant']);
+  });
+});
+
+describe('serve on a port that is taken', () => {
+  it('fails with PortInUseError, naming the port, and closes the store it was given', async () => {
+    const first = await startTestServer();
+    const port = Number(new URL(first.url).port);
+    const store = openSqliteStore({ path: join(mkdtempSync(join(tmpdir(), 'port-taken-')), 't.db') });
+    try {
+      const error = await serve({ store, port, logger: false }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(PortInUseError);
+      expect((error as Error).message).toBe(
+        `port ${port} on 127.0.0.1 is taken (is another server running there?)`,
+      );
+      await expect(store.listTenants()).rejects.toThrow();
+    } finally {
+      await first.close();
+    }
   });
 });

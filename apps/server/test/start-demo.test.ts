@@ -11,9 +11,9 @@ const dir = mkdtempSync(join(tmpdir(), 'tenant-demo-'));
 const db = join(dir, 'demo', 'tenants.db');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function startDemo(): Promise<{ child: ChildProcess; out: string }> {
+async function startDemo(port = '0'): Promise<{ child: ChildProcess; out: string }> {
   const child = spawn(process.execPath, [demo], {
-    env: { ...process.env, TENANT_SERVER_DB: db, PORT: '0' },
+    env: { ...process.env, TENANT_SERVER_DB: db, PORT: port },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -78,6 +78,28 @@ describe('pnpm start (start-demo)', () => {
     try {
       expect(out).toContain(`: ${first}\n`);
       expect(readFileSync(join(dir, 'demo', 'demo-password'), 'utf8')).toBe(password);
+    } finally {
+      expect(await stop(child)).toBe(0);
+    }
+  });
+
+  it('says in one line that the port is taken, and how to choose another (exit 1)', async () => {
+    const { child, out } = await startDemo();
+    try {
+      const port = /127\.0\.0\.1:(\d+)\/api/.exec(out)?.[1] ?? '';
+      const second = spawn(process.execPath, [demo], {
+        env: { ...process.env, TENANT_SERVER_DB: join(dir, 'other', 'tenants.db'), PORT: port },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      second.stderr?.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      const code = await new Promise((resolve) => second.on('exit', resolve));
+      expect(code).toBe(1);
+      expect(stderr).toBe(
+        `Port ${port} is taken (is pnpm start already running?). Choose another: PORT=${Number(port) + 1} pnpm start\n`,
+      );
     } finally {
       expect(await stop(child)).toBe(0);
     }

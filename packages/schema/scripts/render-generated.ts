@@ -26,6 +26,12 @@ function renderSmallEnums(spec: Record<string, unknown>): string {
     .join('\n');
 }
 
+/** The spec's title and version, for tools to say which spec they were built from. */
+function renderSpecInfo(spec: Record<string, unknown>): string {
+  const { title, version } = spec.info as { title: string; version: string };
+  return `/** The spec this package was generated from (\`info\` of openapi/tenant.yaml). */\nexport const specInfo = ${JSON.stringify({ title, version })} as const;\n`;
+}
+
 /** File name → content, for every file of src/generated. */
 export async function renderGeneratedFiles(): Promise<Map<string, string>> {
   const spec = parse(await readFile(specUrl, 'utf8')) as Record<string, unknown>;
@@ -34,6 +40,7 @@ export async function renderGeneratedFiles(): Promise<Map<string, string>> {
   return new Map([
     ['openapi.ts', `${banner}\n${types}`],
     ['enums.ts', `${banner}\n${renderSmallEnums(spec)}`],
+    ['spec-info.ts', `${banner}\n${renderSpecInfo(spec)}`],
     [
       'tenant-json-schema.ts',
       `${banner}\n/** The spec's components as one JSON Schema 2020-12 document; refs point into \`$defs\`. */\n` +

@@ -9,6 +9,7 @@ export {
   tenantFields,
 } from './fields.js';
 export * from './generated/enums.js';
+export { specInfo } from './generated/spec-info.js';
 export { integerFormatRanges } from './integer-formats.js';
 export { parseFieldValue } from './parse-field-value.js';
 export type * from './types.js';
