@@ -58,16 +58,16 @@ Tenant API (reference server) on ${server.url}/tenant
 Database: ${database}
 Demo token (also in ${tokenFile}): ${token}
 
-Try it, from the repository root in another terminal. Sign in as user "${DEMO_USER}" (the password
-is in ${passwordFile}; type it when asked, or pipe it):
-  pnpm tenantctl auth login --url ${server.url} --username ${DEMO_USER} --password-stdin < ${passwordFile}
-  pnpm tenantctl get
-  pnpm tenantctl set enable_audio_recording=true recording_retention=90
-  pnpm tenantctl explain contact_match_type
-  pnpm tenantctl auth status
+Try it, from the repository root in another terminal (with tenantctl installed, drop "pnpm -s").
+Sign in as user "${DEMO_USER}" (the password is in ${passwordFile}; type it when asked, or pipe it):
+  pnpm -s tenantctl auth login --url ${server.url} --username ${DEMO_USER} --password-stdin < ${passwordFile}
+  pnpm -s tenantctl get
+  pnpm -s tenantctl set enable_audio_recording=true recording_retention=90
+  pnpm -s tenantctl explain contact_match_type
+  pnpm -s tenantctl auth status
   curl -H "Authorization: Bearer $(pnpm -s tenantctl auth token)" ${server.url}/tenant
 
 Scripts can use the API token instead:
-  TENANTCTL_URL=${server.url} TENANTCTL_TOKEN=$(cat ${tokenFile}) pnpm tenantctl get
+  TENANTCTL_URL=${server.url} TENANTCTL_TOKEN=$(cat ${tokenFile}) pnpm -s tenantctl get
 
 Ctrl-C stops the server.`);

@@ -58,7 +58,7 @@ describe('pnpm start (start-demo)', () => {
       expect(password.length).toBeGreaterThanOrEqual(16);
       expect(out).not.toContain(password);
       expect(out).toContain(
-        `pnpm tenantctl auth login --url ${url} --username demo --password-stdin < ${passwordFile}`,
+        `pnpm -s tenantctl auth login --url ${url} --username demo --password-stdin < ${passwordFile}`,
       );
       const signIn = await fetch(`${url}/auth/sign_in`, {
         method: 'POST',
