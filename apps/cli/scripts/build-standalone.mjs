@@ -3,7 +3,16 @@
 // Node.js at all. `pnpm build` first. Lands in dist-standalone/tenantctl-<platform>-<arch>, or in the
 // folder given with --out DIR.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,8 +20,12 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bundle = join(root, 'dist', 'tenantctl.cjs');
 const outFlag = process.argv.indexOf('--out');
-const outDir = outFlag > 0 && process.argv[outFlag + 1] ? process.argv[outFlag + 1] : join(root, 'dist-standalone');
-const executable = join(outDir, `tenantctl-${process.platform}-${process.arch}${process.platform === 'win32' ? '.exe' : ''}`);
+const outDir =
+  outFlag > 0 && process.argv[outFlag + 1] ? process.argv[outFlag + 1] : join(root, 'dist-standalone');
+const executable = join(
+  outDir,
+  `tenantctl-${process.platform}-${process.arch}${process.platform === 'win32' ? '.exe' : ''}`,
+);
 const blob = join(outDir, 'tenantctl.blob');
 const config = join(outDir, 'sea-config.json');
 // Node's documented fuse for single executable applications.
