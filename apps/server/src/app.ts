@@ -10,6 +10,7 @@ import { createSignInService, defaultSignInPolicy, type SignInPolicy } from './a
 import { readIfMatch } from './if-match.js';
 import { parseJsonText } from './json-text.js';
 import { createRequestLog, type LogOptions, type RequestLog } from './request-log.js';
+import { StoreUnavailableError } from './storage/store-unavailable.js';
 import type { AuthStore, TenantStore, TokenOwner } from './storage/tenant-store.js';
 import { etagOf, toTenantBody } from './tenant-representation.js';
 import { bearerToken, hashToken } from './tokens.js';
@@ -25,6 +26,8 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Structured (pino) logs, one line per request, or `false` for none. */
   logger?: false | LogOptions;
+  /** A log made already (to share it with the store's availability lines); wins over `logger`. */
+  log?: RequestLog;
   /** A request must arrive whole within this time (slow clients cannot hold the server). Default 10 s. */
   requestTimeoutMs?: number;
   /** Signing in: token lifetimes, tries and throttling (see SignInPolicy), where codes are mailed, the clock. */
@@ -46,7 +49,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
   const prefix = (options.prefix ?? DEFAULT_PREFIX).replace(/\/+$/, '');
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
-  const log: RequestLog | undefined = options.logger === false ? undefined : createRequestLog(options.logger);
+  const log: RequestLog | undefined =
+    options.log ?? (options.logger === false ? undefined : createRequestLog(options.logger));
   const app = Fastify({
     // The app writes its own lean log line (below): fastify's per-request child loggers cost more than
     // the rest of a GET.
@@ -188,7 +192,10 @@ export function buildApp(options: AppOptions): FastifyInstance {
       reply: FastifyReply,
     ) => {
       const mapped = toApiError(error, bodyLimit);
-      if (mapped.status >= 500) log?.failure(request.method, request.url, error);
+      // An unreachable database is logged once per outage by the store, not once per request.
+      if (mapped.status >= 500 && !(error instanceof StoreUnavailableError)) {
+        log?.failure(request.method, request.url, error);
+      }
       reply.code(mapped.status).headers(answerHeaders).headers(mapped.headers).send({ errors: mapped.items });
     },
   );
@@ -199,9 +206,17 @@ export function buildApp(options: AppOptions): FastifyInstance {
   return app;
 }
 
+/** How long a client is told to wait while the database cannot be reached. */
+const STORE_RETRY_AFTER_SECONDS = 2;
+
 /** Fastify's own request errors (limits, media types) in the vendor's terms; anything else is a 500. */
 function toApiError(error: Error & { statusCode?: number; code?: string }, bodyLimit: number): ApiError {
   if (error instanceof ApiError) return error;
+  if (error instanceof StoreUnavailableError) {
+    return apiError(503, 'SERVICE_UNAVAILABLE', 'The database cannot be reached; try again shortly.', {
+      'Retry-After': String(STORE_RETRY_AFTER_SECONDS),
+    });
+  }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return apiError(413, 'PAYLOAD_TOO_LARGE', `The body is larger than ${bodyLimit} bytes.`);

@@ -13,10 +13,13 @@ import {
 } from './admin.js';
 import { DEFAULT_BODY_LIMIT, DEFAULT_PREFIX } from './app.js';
 import { defaultSignInPolicy } from './auth/sign-in.js';
-import { defaultDatabasePath } from './default-paths.js';
+import { chooseDatabase } from './default-paths.js';
 import { readFirstLine } from './read-stdin.js';
+import { createRequestLog } from './request-log.js';
 import { closeOnSignals, DEFAULT_PORT, PortInUseError, serve } from './server.js';
-import { openSqliteStore, type SqliteStore } from './storage/sqlite-store.js';
+import { isPostgresUrl, openStore, type Store } from './storage/open-store.js';
+import { redactDatabaseUrl } from './storage/postgres-store.js';
+import { StoreUnavailableError } from './storage/store-unavailable.js';
 
 const usage = `Usage: tenant-server <command> [options]
 
@@ -36,7 +39,10 @@ Commands:
   users remove --tenant ID --username NAME
                                      remove a user and end their sessions
 
-Every command takes --db PATH (default: $TENANT_SERVER_DB or apps/server/data/tenants.db).
+Every command takes --database PATH|URL: a SQLite file, or postgres://user:password@host:port/db for
+PostgreSQL (several servers on one database share one state; a pool of --pool-size connections each,
+default 10). Default: $TENANT_SERVER_DATABASE, else --db PATH / $TENANT_SERVER_DB, else
+apps/server/data/tenants.db.
 Access tokens live ${defaultSignInPolicy.accessTokenTtl} s by default; one-time codes are written as files into
 --mail-dir (default: "mail" beside the database); after ${defaultSignInPolicy.failureLimit} failed sign-ins of one
 user name within ${defaultSignInPolicy.failureWindow} s, sign-in for it answers 429 until that time has passed.
@@ -47,6 +53,8 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     db: { type: 'string' },
+    database: { type: 'string' },
+    'pool-size': { type: 'string' },
     host: { type: 'string' },
     port: { type: 'string' },
     prefix: { type: 'string' },
@@ -85,6 +93,11 @@ function seconds(name: 'access-token-ttl' | 'sign-in-attempts' | 'sign-in-window
   return value;
 }
 
+/** Where one-time codes are mailed: beside a SQLite file, or in ./mail for a database elsewhere. */
+function defaultMailDir(database: string): string {
+  return isPostgresUrl(database) ? 'mail' : join(dirname(database), 'mail');
+}
+
 async function runServer(database: string): Promise<void> {
   const synchronous = values.synchronous ?? 'FULL';
   if (synchronous !== 'FULL' && synchronous !== 'NORMAL')
@@ -96,20 +109,29 @@ async function runServer(database: string): Promise<void> {
       failureWindow: seconds('sign-in-window'),
     }).filter(([, value]) => value !== undefined),
   );
-  const store = openSqliteStore({ path: database, synchronous });
+  const log = createRequestLog({ level: values['log-level'] ?? 'info' });
+  const poolSize = values['pool-size'] ? Number(values['pool-size']) : undefined;
+  if (poolSize !== undefined && !(Number.isInteger(poolSize) && poolSize >= 1))
+    throw new AdminError('--pool-size takes a whole number ≥ 1');
+  const store = await openStore(database, {
+    synchronous,
+    ...(poolSize === undefined ? {} : { poolSize }),
+    onAvailability: (available, reason) => log.database(available, reason),
+  });
   const server = await serve({
     store,
-    logger: { level: values['log-level'] ?? 'info' },
+    log,
     ...(values.host ? { host: values.host } : {}),
     port: values.port ? Number(values.port) : DEFAULT_PORT,
     ...(values.prefix ? { prefix: values.prefix } : {}),
-    auth: { policy, mailDir: values['mail-dir'] ?? join(dirname(database), 'mail') },
+    auth: { policy, mailDir: values['mail-dir'] ?? defaultMailDir(database) },
   });
   closeOnSignals(server);
-  console.error(`Tenant API on ${server.url}/tenant (database ${database}, ${store.engine})`);
+  const where = isPostgresUrl(database) ? redactDatabaseUrl(database) : database;
+  console.error(`Tenant API on ${server.url}/tenant (database ${where}, ${store.engine})`);
 }
 
-async function administer(store: SqliteStore, command: string, rest: string[]): Promise<void> {
+async function administer(store: Store, command: string, rest: string[]): Promise<void> {
   switch (command) {
     case 'tenants create': {
       const tenant = await createTenant(store, required('name'));
@@ -174,9 +196,9 @@ async function main(): Promise<void> {
     console.log(usage);
     return;
   }
-  const database = values.db ?? defaultDatabasePath();
+  const database = chooseDatabase(values);
   if (group === 'serve') return runServer(database);
-  const store = openSqliteStore({ path: database });
+  const store = await openStore(database);
   try {
     await administer(store, `${group} ${action ?? ''}`, rest);
   } finally {
@@ -187,6 +209,11 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof PortInUseError) {
     console.error(`tenant-server: ${error.message}; choose another with --port N`);
+    process.exitCode = 1;
+    return;
+  }
+  if (error instanceof StoreUnavailableError) {
+    console.error(`tenant-server: ${error.message}`);
     process.exitCode = 1;
     return;
   }

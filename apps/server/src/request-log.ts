@@ -15,6 +15,8 @@ export interface RequestLog {
   request(method: string, url: string, status: number, ms: number): void;
   /** One line for a request the server failed (5xx), with the error. */
   failure(method: string, url: string, error: unknown): void;
+  /** One line when the database stops answering (with why), and one when it answers again. */
+  database(available: boolean, reason?: string): void;
   flush(): void;
 }
 
@@ -63,6 +65,10 @@ export function createRequestLog(options: LogOptions = {}): RequestLog {
     },
     failure(method, url, error) {
       logger.error({ method, path: pathOf(url), err: error }, 'request failed');
+    },
+    database(available, reason) {
+      if (available) logger.info('database available again');
+      else logger.error({ reason }, 'database unavailable: answering 503 until it is back');
     },
     flush: () => logger.flush(),
   };

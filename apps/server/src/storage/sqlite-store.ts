@@ -1,12 +1,12 @@
 // The default store: one SQLite file, WAL, synchronous=FULL (an acknowledged write survives a crash),
 // every write in a BEGIN IMMEDIATE transaction. The same SQL runs on better-sqlite3 or node:sqlite.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { openBetterSqlite3 } from './better-sqlite3-driver.js';
 import { migrations } from './migrations.js';
 import { nodeSqlite, openNodeSqlite } from './node-sqlite-driver.js';
 import type { SqlDriver } from './sql-driver.js';
+import { NEVER, newResourceId, patchText, sameHash } from './store-values.js';
 import type {
   AdminStore,
   AuthStore,
@@ -34,15 +34,6 @@ interface TenantRow {
   id: string;
   settings: string;
   version: number;
-}
-
-/**
- * A random id in the style of the vendor's (`NzAwNTUxOTA5NzczMTQ4MTYw` is the base64 of an 18-digit
- * number): only letters and digits, so it never reads as an option on a command line.
- */
-export function newResourceId(): string {
-  const digits = Array.from(randomBytes(18), (byte) => String(byte % 10)).join('');
-  return Buffer.from(`${1 + ((randomBytes(1)[0] ?? 0) % 9)}${digits.slice(1)}`).toString('base64');
 }
 
 export function defaultEngine(): SqliteEngine {
@@ -95,25 +86,12 @@ function toUser(row: UserRow): UserRecord {
   };
 }
 
-/** Whether two hashes are the same, in constant time (the lookup was by hash; this is a second look). */
-function sameHash(stored: Uint8Array, given: Buffer): boolean {
-  return stored.length === given.length && timingSafeEqual(stored, given);
-}
-
 function toTenant(row: TenantRow): StoredTenant {
   return { id: row.id, settings: JSON.parse(row.settings) as TenantSettings, version: row.version };
 }
 
 /** The time as SQLite writes it into TEXT columns. */
 const sqlNow = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
-
-/** The patch as SQLite's json_patch takes it; `null` would delete a key there, so it is refused here. */
-function patchText(patch: TenantSettings): string {
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null || value === undefined) throw new TypeError(`${key}: a merge never sets null`);
-  }
-  return JSON.stringify(patch);
-}
 
 export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
@@ -159,7 +137,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
       }
       // An API token, or the access token of a live session.
       const row = db.get<{ tenant_id: string; version: number; hash: Uint8Array; expires_at: number }>(
-        `SELECT k.tenant_id, t.version, k.hash, ${Number.MAX_SAFE_INTEGER} AS expires_at
+        `SELECT k.tenant_id, t.version, k.hash, ${NEVER} AS expires_at
            FROM tokens k JOIN tenants t ON t.id = k.tenant_id
           WHERE k.hash = ? AND k.revoked_at IS NULL
          UNION ALL

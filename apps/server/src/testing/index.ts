@@ -2,6 +2,7 @@
 
 export { createUser, type NewUser } from '../admin.js';
 export { latestCode } from './mail.js';
+export { startTestPostgres, type TestPostgres } from './postgres.js';
 export { type SeededTenant, seedTenants } from './seed.js';
 export {
   type ServerProcess,

@@ -7,7 +7,6 @@ import { migrations } from '../../src/storage/migrations.js';
 import { nodeSqlite } from '../../src/storage/node-sqlite-driver.js';
 import {
   defaultEngine,
-  newResourceId,
   openSqlDriver,
   openSqliteStore,
   type SqliteEngine,
@@ -98,13 +97,5 @@ describe('engine choice', () => {
       if (saved === undefined) delete process.env.TENANT_SERVER_SQLITE;
       else process.env.TENANT_SERVER_SQLITE = saved;
     }
-  });
-});
-
-describe('newResourceId', () => {
-  it('is 24 letters and digits, never the same twice', () => {
-    const ids = new Set(Array.from({ length: 500 }, newResourceId));
-    expect(ids.size).toBe(500);
-    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9]{24}$/);
   });
 });

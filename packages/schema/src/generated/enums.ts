@@ -8,4 +8,4 @@ export const contactMatchTypeValues = ["DISABLE","MATCH_EXACTLY","MATCH_LENGTH"]
 export const contactAppendTypeValues = ["DISABLE","APPEND","PREPEND"] as const;
 
 /** The values of `KnownErrorCode`, in the spec's order. */
-export const knownErrorCodeValues = ["UNKNOWN","VALIDATE_FAILED","UNAUTHORIZED","NOT_FOUND","METHOD_NOT_ALLOWED","PRECONDITION_FAILED","PAYLOAD_TOO_LARGE","UNSUPPORTED_MEDIA_TYPE","TOO_MANY_REQUESTS"] as const;
+export const knownErrorCodeValues = ["UNKNOWN","VALIDATE_FAILED","UNAUTHORIZED","NOT_FOUND","METHOD_NOT_ALLOWED","PRECONDITION_FAILED","PAYLOAD_TOO_LARGE","UNSUPPORTED_MEDIA_TYPE","TOO_MANY_REQUESTS","SERVICE_UNAVAILABLE"] as const;

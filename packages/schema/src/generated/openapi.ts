@@ -658,7 +658,7 @@ export interface components {
          *     `UNKNOWN`.
          * @enum {string}
          */
-        KnownErrorCode: "UNKNOWN" | "VALIDATE_FAILED" | "UNAUTHORIZED" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "PRECONDITION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_REQUESTS";
+        KnownErrorCode: "UNKNOWN" | "VALIDATE_FAILED" | "UNAUTHORIZED" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "PRECONDITION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE";
         /** @description Where a `VALIDATE_FAILED` error lies. */
         ValidationDetail: {
             /**
@@ -761,6 +761,20 @@ export interface components {
             };
         };
         /**
+         * @description The server cannot reach its database just now (an extension beyond the vendor's API, sent by the
+         *     reference server): nothing was changed; try again after `Retry-After` seconds.
+         */
+        ServiceUnavailable: {
+            headers: {
+                /** @description Seconds to wait before trying again. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
          * @description The request body is not `application/json`, or declares a `charset` other than UTF-8 (JSON
          *     exchanged between systems is UTF-8, RFC 8259 §8.1).
          */
@@ -819,6 +833,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     updateTenant: {
@@ -854,6 +869,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     signIn: {
@@ -881,6 +897,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["SignInRefused"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     sendOneTimeCode: {
@@ -906,6 +923,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["SignInRefused"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     verifyOneTimeCode: {
@@ -933,6 +951,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["SignInRefused"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     refreshToken: {
@@ -959,6 +978,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["SessionEnded"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     signOut: {
@@ -978,6 +998,7 @@ export interface operations {
                 content?: never;
             };
             401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getSignedInUser: {
@@ -999,6 +1020,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     legacySignIn: {

@@ -2042,7 +2042,8 @@ export const tenantJsonSchema = {
         "PRECONDITION_FAILED",
         "PAYLOAD_TOO_LARGE",
         "UNSUPPORTED_MEDIA_TYPE",
-        "TOO_MANY_REQUESTS"
+        "TOO_MANY_REQUESTS",
+        "SERVICE_UNAVAILABLE"
       ]
     },
     "ValidationDetail": {
