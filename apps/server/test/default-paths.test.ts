@@ -15,3 +15,21 @@ describe('defaultDatabasePath', () => {
     }
   });
 });
+
+describe('chooseDatabase', () => {
+  it('is --database, else --db, else TENANT_SERVER_DATABASE, else the SQLite default', async () => {
+    const { chooseDatabase } = await import('../src/default-paths.js');
+    const saved = process.env.TENANT_SERVER_DATABASE;
+    try {
+      process.env.TENANT_SERVER_DATABASE = 'postgres://db/env';
+      expect(chooseDatabase({ database: 'postgres://db/flag', db: '/x.db' })).toBe('postgres://db/flag');
+      expect(chooseDatabase({ db: '/x.db' })).toBe('/x.db');
+      expect(chooseDatabase({})).toBe('postgres://db/env');
+      process.env.TENANT_SERVER_DATABASE = '';
+      expect(chooseDatabase({})).toBe(defaultDatabasePath());
+    } finally {
+      if (saved === undefined) delete process.env.TENANT_SERVER_DATABASE;
+      else process.env.TENANT_SERVER_DATABASE = saved;
+    }
+  });
+});

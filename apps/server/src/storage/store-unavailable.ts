@@ -26,6 +26,8 @@ export function isUnavailable(error: unknown): boolean {
   // node-postgres says these in words only.
   return (
     typeof message === 'string' &&
-    /Connection terminated|connection timeout|Client has encountered a connection error/i.test(message)
+    /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+      message,
+    )
   );
 }

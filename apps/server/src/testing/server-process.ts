@@ -1,11 +1,12 @@
-// The reference server as a child process (`tenant-server serve`) on a seeded SQLite file: for tests that
-// kill it, and for benchmarks that give the load generator a process of its own.
+// The reference server as a child process (`tenant-server serve`) on a seeded database (a SQLite file, or
+// a PostgreSQL several processes share): for tests that kill it, run replicas, and for benchmarks that
+// give the load generator a process of its own.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openSqliteStore } from '../storage/sqlite-store.js';
+import { openStore } from '../storage/open-store.js';
 import { type SeededTenant, seedTenants } from './seed.js';
 
 // The built binary, from src/testing (tests) and dist/testing (benchmarks) alike.
@@ -19,10 +20,15 @@ export interface ServerProcessOptions {
   env?: Record<string, string>;
   /** A database file to use (and keep) instead of a fresh one in a temporary folder. */
   dbPath?: string;
+  /** A database to use instead: a SQLite path or a `postgres://` URL (wins over `dbPath`). */
+  database?: string;
+  /** Tenants seeded already (by another replica): nothing is seeded, these are the tenants. */
+  seeded?: readonly SeededTenant[];
 }
 
 export interface ServerProcess {
   readonly url: string;
+  /** The database: a SQLite path or a `postgres://` URL. */
   readonly dbPath: string;
   readonly tenants: readonly SeededTenant[];
   readonly tenant: SeededTenant;
@@ -37,12 +43,22 @@ export interface ServerProcess {
 
 /** Starts `tenant-server serve` on the database and resolves with its URL once it listens. */
 function startProcess(
-  dbPath: string,
+  database: string,
   options: ServerProcessOptions,
 ): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(
     process.execPath,
-    [serverCli, 'serve', '--db', dbPath, '--port', '0', '--log-level', 'warn', ...(options.args ?? [])],
+    [
+      serverCli,
+      'serve',
+      '--database',
+      database,
+      '--port',
+      '0',
+      '--log-level',
+      'warn',
+      ...(options.args ?? []),
+    ],
     { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...options.env } },
   );
   return new Promise((resolve, reject) => {
@@ -68,11 +84,15 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 export async function startServerProcess(options: ServerProcessOptions = {}): Promise<ServerProcess> {
-  const dir = options.dbPath ? undefined : mkdtempSync(join(tmpdir(), 'tenant-server-process-'));
-  const dbPath = options.dbPath ?? join(dir ?? '', 'tenants.db');
-  const seedStore = openSqliteStore({ path: dbPath });
-  const tenants = await seedTenants(seedStore, options.tenants ?? ['Test Tenant']);
-  await seedStore.close();
+  const given = options.database ?? options.dbPath;
+  const dir = given ? undefined : mkdtempSync(join(tmpdir(), 'tenant-server-process-'));
+  const dbPath = given ?? join(dir ?? '', 'tenants.db');
+  let tenants = options.seeded;
+  if (!tenants) {
+    const seedStore = await openStore(dbPath);
+    tenants = await seedTenants(seedStore, options.tenants ?? ['Test Tenant']);
+    await seedStore.close();
+  }
   const first = tenants[0];
   if (!first) throw new Error('startServerProcess needs at least one tenant');
   let running = await startProcess(dbPath, options);

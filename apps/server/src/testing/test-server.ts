@@ -1,18 +1,21 @@
-// The reference server in this process, on a real port and a real SQLite file in a temporary folder,
-// with seeded tenants: the fixture of every test that talks to the API over HTTP.
+// The reference server in this process, on a real port and a real SQLite file in a temporary folder (or
+// a PostgreSQL database), with seeded tenants: the fixture of every test that talks to the API over HTTP.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { AppOptions } from '../app.js';
+import { createRequestLog } from '../request-log.js';
 import { type RunningServer, serve } from '../server.js';
-import { openSqliteStore, type SqliteStore } from '../storage/sqlite-store.js';
+import { openStore, type Store } from '../storage/open-store.js';
 import { toTenantBody } from '../tenant-representation.js';
 import { type SeededTenant, seedTenants } from './seed.js';
 
 export interface TestServerOptions extends Pick<AppOptions, 'bodyLimit' | 'requestTimeoutMs' | 'auth'> {
   /** Names of the tenants to create, each with a token. Default: one, "Test Tenant". */
   tenants?: readonly string[];
+  /** A `postgres://` database to serve from instead of a SQLite file in a temporary folder. */
+  database?: string;
 }
 
 export interface TestServer {
@@ -20,6 +23,7 @@ export interface TestServer {
   readonly url: string;
   /** The fastify app, for `app.inject()` (no socket) where the wire does not matter. */
   readonly app: FastifyInstance;
+  /** The SQLite file, or the `postgres://` URL. */
   readonly dbPath: string;
   /** Where one-time codes are mailed (see `latestCode`). */
   readonly mailDir: string;
@@ -31,7 +35,7 @@ export interface TestServer {
   /** Every log line the server wrote. */
   readonly logs: string[];
   /** The server's own store, for seeding and reading what is stored. */
-  readonly store: SqliteStore;
+  readonly store: Store;
   /** A tenant as GET shows it, read from the store (so it is not one of the requests). */
   stored(tenantId?: string): Promise<Record<string, unknown>>;
   /**
@@ -43,24 +47,27 @@ export interface TestServer {
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const { tenants: names = ['Test Tenant'], ...appOptions } = options;
+  const { tenants: names = ['Test Tenant'], database, ...appOptions } = options;
   const dir = mkdtempSync(join(tmpdir(), 'tenant-server-test-'));
-  const dbPath = join(dir, 'tenants.db');
+  const dbPath = database ?? join(dir, 'tenants.db');
   const mailDir = join(dir, 'mail');
-  let store = openSqliteStore({ path: dbPath });
+  const logs: string[] = [];
+  const stream = { write: (line: string) => void logs.push(line) } as unknown as NodeJS.WritableStream;
+  // One log for the app's lines and the store's (a database that stops answering, and comes back).
+  const log = createRequestLog({ level: 'info', stream });
+  const open = () => openStore(dbPath, { onAvailability: (up, why) => log.database(up, why) });
+  let store = await open();
   const tenants = await seedTenants(store, names);
   const first = tenants[0];
   if (!first) throw new Error('startTestServer needs at least one tenant');
   const requests: string[] = [];
-  const logs: string[] = [];
-  const stream = { write: (line: string) => void logs.push(line) } as unknown as NodeJS.WritableStream;
 
   let server: RunningServer | undefined;
   const start = async () => {
     server = await serve({
       store,
       port: 0,
-      logger: { level: 'info', stream },
+      log,
       ...appOptions,
       auth: { mailDir, ...appOptions.auth },
     });
@@ -93,7 +100,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     },
     async restart() {
       await server?.close(); // closes the store too
-      store = openSqliteStore({ path: dbPath });
+      store = await open();
       await start();
     },
     async close() {

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, serve } from '../../src/server.js';
-import { openSqliteStore, type SqliteStore } from '../../src/storage/sqlite-store.js';
+import { openStore, type Store } from '../../src/storage/open-store.js';
+import { postgresForFile } from '../support/postgres.js';
 import { providerStates } from './provider-states.js';
 import { pactFiles, verifyPacts } from './verify-pacts.js';
 
@@ -15,22 +16,30 @@ process.noDeprecation = true;
 
 const pactDir = fileURLToPath(new URL('../../../../pacts/', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'tenant-provider-'));
-let store: SqliteStore;
-let server: RunningServer;
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const postgres = await postgresForFile();
 
-beforeAll(async () => {
-  store = openSqliteStore({ path: join(dir, 'tenants.db') });
-  server = await serve({ store, port: 0, logger: false, auth: { mailDir: join(dir, 'mail') } });
-});
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+/** The engines the provider is verified on: SQLite always, PostgreSQL where one runs (CI: always). */
+const engines: [string, () => Promise<Store>][] = [
+  ['SQLite', () => openStore(join(dir, 'tenants.db'))],
+  ...(postgres
+    ? [
+        ['PostgreSQL', async () => openStore(await postgres.createDatabase())] as [
+          string,
+          () => Promise<Store>,
+        ],
+      ]
+    : []),
+];
 
-describe('provider verification', () => {
-  it('finds the consumer pacts', () => {
-    expect(pactFiles(pactDir).length).toBeGreaterThan(0);
+describe.each(engines)('provider verification on %s', (_engine, open) => {
+  let store: Store;
+  let server: RunningServer;
+  beforeAll(async () => {
+    store = await open();
+    server = await serve({ store, port: 0, logger: false, auth: { mailDir: join(dir, 'mail') } });
   });
+  afterAll(() => server.close());
 
   it('honours every interaction of every pact', async () => {
     await verifyPacts({
@@ -39,8 +48,14 @@ describe('provider verification', () => {
       stateHandlers: providerStates(store),
     });
   }, 60_000);
+});
 
-  it('pact files hold no secret: no token a server issued, no private key', () => {
+describe('the pacts', () => {
+  it('are there', () => {
+    expect(pactFiles(pactDir).length).toBeGreaterThan(0);
+  });
+
+  it('hold no secret: no token a server issued, no private key', () => {
     for (const file of pactFiles(pactDir)) {
       const text = readFileSync(file, 'utf8');
       // API tokens, session access and refresh tokens, sign-in flow tokens (see src/tokens.ts).
@@ -49,10 +64,10 @@ describe('provider verification', () => {
     }
   });
 
-  it('fails, rather than passes, when there is no pact to verify', async () => {
+  it('are required: no pact to verify is a failure, not a pass', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'no-pacts-'));
     await expect(
-      verifyPacts({ pactDir: empty, providerBaseUrl: server.url, stateHandlers: {} }),
+      verifyPacts({ pactDir: empty, providerBaseUrl: 'http://127.0.0.1:1', stateHandlers: {} }),
     ).rejects.toThrow(/no pact files/);
     rmSync(empty, { recursive: true });
   });
