@@ -72,7 +72,7 @@ function toUser(row: UserRow): UserRecord {
   };
 }
 
-type Query = <T>(text: string, values?: unknown[]) => Promise<{ rows: T[]; rowCount: number }>;
+type Query = <T>(text: string, values?: unknown[], name?: string) => Promise<{ rows: T[]; rowCount: number }>;
 
 async function migrate(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
@@ -126,9 +126,11 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     notice(false, reason);
     return new StoreUnavailableError(`the database cannot be reached (${reason})`, { cause: error });
   };
-  const query: Query = async <T>(text: string, values: unknown[] = []) => {
+  // A `name` makes the statement a prepared one on each connection: parsed and planned once, not per
+  // request (for the queries every GET and POST makes).
+  const query: Query = async <T>(text: string, values: unknown[] = [], name?: string) => {
     try {
-      const result = await pool.query(text, values);
+      const result = await pool.query(name ? { name, text, values } : { text, values });
       notice(true);
       return { rows: result.rows as T[], rowCount: result.rowCount ?? 0 };
     } catch (error) {
@@ -193,6 +195,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
            FROM sessions s JOIN users u ON u.id = s.user_id JOIN tenants t ON t.id = u.tenant_id
           WHERE s.access_hash = $1 AND s.ended_at IS NULL`,
         [tokenHash],
+        'token-owner',
       );
       const row = rows[0];
       if (!row || !sameHash(row.hash, tokenHash) || now >= row.expires_at) return undefined;
@@ -213,6 +216,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         `UPDATE tenants SET settings = settings || $1::jsonb, version = version + 1, updated_at = now()
           WHERE id = $2 AND ($3::INTEGER[] IS NULL OR version = ANY($3::INTEGER[])) RETURNING version`,
         [text, id, ifVersion ? [...ifVersion] : null],
+        'merge-settings',
       );
       const updated = rows[0];
       if (updated) return { outcome: 'updated', version: updated.version };
