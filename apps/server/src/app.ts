@@ -7,6 +7,8 @@ import { ApiError, apiError, bodyError, unauthorized, validationError } from './
 import { type CodeMailer, fileMailer } from './auth/code-mail.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { createSignInService, defaultSignInPolicy, type SignInPolicy } from './auth/sign-in.js';
+import { registerCors } from './cors.js';
+import { registerDocsRoutes } from './docs/routes.js';
 import { readIfMatch } from './if-match.js';
 import { parseJsonText } from './json-text.js';
 import { createRequestLog, type LogOptions, type RequestLog } from './request-log.js';
@@ -26,6 +28,8 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Structured (pino) logs, one line per request, or `false` for none. */
   logger?: false | LogOptions;
+  /** Origins whose browser pages may call the API (CORS); none by default. */
+  corsOrigins?: readonly string[];
   /** A log made already (to share it with the store's availability lines); wins over `logger`. */
   log?: RequestLog;
   /** A request must arrive whole within this time (slow clients cannot hold the server). Default 10 s. */
@@ -160,6 +164,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
   });
 
   const auth = options.auth ?? {};
+  registerCors(app, prefix, options.corsOrigins ?? []);
+  registerDocsRoutes(app, prefix);
+
   registerAuthRoutes(
     app,
     prefix,

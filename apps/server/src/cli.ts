@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { mkdir, writeFile } from 'node:fs/promises';
 // tenant-server: runs the reference server, and administers its tenants, tokens and users.
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,7 +14,9 @@ import {
 } from './admin.js';
 import { DEFAULT_BODY_LIMIT, DEFAULT_PREFIX } from './app.js';
 import { defaultSignInPolicy } from './auth/sign-in.js';
+import { isOrigin } from './cors.js';
 import { chooseDatabase } from './default-paths.js';
+import { staticReferencePage } from './docs/reference-page.js';
 import { readFirstLine } from './read-stdin.js';
 import { createRequestLog } from './request-log.js';
 import { closeOnSignals, DEFAULT_PORT, PortInUseError, serve } from './server.js';
@@ -26,7 +29,10 @@ const usage = `Usage: tenant-server <command> [options]
 Commands:
   serve [--host H] [--port N] [--prefix /api] [--synchronous FULL|NORMAL] [--log-level info|warn|silent]
         [--access-token-ttl SECONDS] [--mail-dir DIR] [--sign-in-attempts N] [--sign-in-window SECONDS]
-                                     run the Tenant API (default http://127.0.0.1:${DEFAULT_PORT}${DEFAULT_PREFIX})
+        [--pool-size N] [--cors-origin ORIGIN]...
+                                     run the Tenant API (default http://127.0.0.1:${DEFAULT_PORT}${DEFAULT_PREFIX}),
+                                     its reference at ${DEFAULT_PREFIX}/docs; --cors-origin lets that origin's pages call it
+  docs --out FILE                    write the API reference as one self-contained HTML file
   tenants create --name NAME         create a tenant with the spec's defaults, print its id and a first token
   tenants list                       list tenants (id and name)
   tenants set-limits --tenant ID KEY=VALUE...
@@ -55,6 +61,8 @@ const { values, positionals } = parseArgs({
     db: { type: 'string' },
     database: { type: 'string' },
     'pool-size': { type: 'string' },
+    'cors-origin': { type: 'string', multiple: true },
+    out: { type: 'string' },
     host: { type: 'string' },
     port: { type: 'string' },
     prefix: { type: 'string' },
@@ -118,9 +126,17 @@ async function runServer(database: string): Promise<void> {
     ...(poolSize === undefined ? {} : { poolSize }),
     onAvailability: (available, reason) => log.database(available, reason),
   });
+  const corsOrigins = values['cors-origin'] ?? [];
+  const notOrigin = corsOrigins.find((origin) => !isOrigin(origin));
+  if (notOrigin !== undefined) {
+    throw new AdminError(
+      `--cors-origin "${notOrigin}" is not an origin (scheme://host[:port], no path), e.g. https://app.example.com`,
+    );
+  }
   const server = await serve({
     store,
     log,
+    corsOrigins,
     ...(values.host ? { host: values.host } : {}),
     port: values.port ? Number(values.port) : DEFAULT_PORT,
     ...(values.prefix ? { prefix: values.prefix } : {}),
@@ -194,6 +210,14 @@ async function main(): Promise<void> {
   const [group, action, ...rest] = positionals;
   if (values.help || !group) {
     console.log(usage);
+    return;
+  }
+  if (group === 'docs') {
+    const out = values.out;
+    if (!out) throw new AdminError(`--out FILE is required\n\n${usage}`);
+    await mkdir(dirname(out), { recursive: true });
+    await writeFile(out, staticReferencePage());
+    console.error(`Wrote the API reference to ${out} (one file: open it in a browser, host it anywhere).`);
     return;
   }
   const database = chooseDatabase(values);

@@ -55,6 +55,7 @@ try {
 closeOnSignals(server);
 console.log(`
 Tenant API (reference server) on ${server.url}/tenant
+API reference: ${server.url}/docs
 Database: ${database}
 Demo token (also in ${tokenFile}): ${token}
 

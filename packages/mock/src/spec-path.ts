@@ -1,4 +1,2 @@
-import { fileURLToPath } from 'node:url';
-
-/** Absolute path of the one source of truth, openapi/tenant.yaml (from src/ or dist/ alike). */
-export const specPath = fileURLToPath(new URL('../../../openapi/tenant.yaml', import.meta.url));
+// The spec's path, as the schema package (its owner) says.
+export { specPath } from '@tenantctl/schema/spec-file';
