@@ -151,4 +151,28 @@ describe('tenant-server', () => {
       stderr: 'tenant-server: --access-token-ttl takes a whole number ≥ 1\n',
     });
   });
+
+  it('refuses a --cors-origin that is not an origin', () => {
+    expect(run('serve', '--cors-origin', 'https://app.example.com/path')).toMatchObject({
+      status: 2,
+      stderr:
+        'tenant-server: --cors-origin "https://app.example.com/path" is not an origin (scheme://host[:port], no path), e.g. https://app.example.com\n',
+    });
+  });
+
+  it('docs --out writes the API reference as one HTML file, making its folder', () => {
+    const out = join(dir, 'site', 'reference.html');
+    const result = run('docs', '--out', out);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe(
+      `Wrote the API reference to ${out} (one file: open it in a browser, host it anywhere).\n`,
+    );
+    const page = readFileSync(out, 'utf8');
+    expect(page).toMatch(/^<!doctype html>/);
+    expect(page).toContain('"title":"PBX Tenant API"');
+    expect(run('docs')).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/^tenant-server: --out FILE is required/),
+    });
+  });
 });

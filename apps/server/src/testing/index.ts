@@ -1,6 +1,7 @@
 // `@tenantctl/server/testing`: the fixtures every package's tests (and the benchmarks) share.
 
 export { createUser, type NewUser } from '../admin.js';
+export { chromiumForTests, chromiumPath, launchChromium } from './chromium.js';
 export { latestCode } from './mail.js';
 export { startTestPostgres, type TestPostgres } from './postgres.js';
 export { type SeededTenant, seedTenants } from './seed.js';
