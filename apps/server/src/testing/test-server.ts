@@ -11,7 +11,8 @@ import { openStore, type Store } from '../storage/open-store.js';
 import { toTenantBody } from '../tenant-representation.js';
 import { type SeededTenant, seedTenants } from './seed.js';
 
-export interface TestServerOptions extends Pick<AppOptions, 'bodyLimit' | 'requestTimeoutMs' | 'auth'> {
+export interface TestServerOptions
+  extends Pick<AppOptions, 'bodyLimit' | 'requestTimeoutMs' | 'auth' | 'corsOrigins'> {
   /** Names of the tenants to create, each with a token. Default: one, "Test Tenant". */
   tenants?: readonly string[];
   /** A `postgres://` database to serve from instead of a SQLite file in a temporary folder. */
