@@ -45,10 +45,12 @@ describe.runIf('browser' in chromium)('the API reference in Chromium', () => {
     // What is rendered, not what the DOM holds hidden; the renderer draws the body's fields in steps.
     await page
       .waitForFunction(
+        // biome-ignore lint/performance/useDomNodeTextContent: what is shown counts, not hidden DOM text
         (names) => names.every((name) => document.body.innerText.includes(name)),
         [...settableFieldNames()],
       )
       .catch(() => undefined); // the assertion below names what never showed
+    // biome-ignore lint/performance/useDomNodeTextContent: what is shown counts, not hidden DOM text
     const text = await page.locator('body').innerText();
     const missing = settableFieldNames().filter((name) => !text.includes(name));
     expect(missing).toEqual([]);
