@@ -1,7 +1,9 @@
 // Where the consumer pacts go, and the names both sides use.
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { PactV4 } from '@pact-foundation/pact';
+import { getFfiLib } from '@pact-foundation/pact-core';
 
 /** The one folder for pact files: `pacts/` at the repository root. */
 export const pactDir = fileURLToPath(new URL('../../../../pacts/', import.meta.url));
@@ -23,4 +25,24 @@ export function removeOldPact(): void {
 /** The contract project's global setup: once per run, before any file adds its interactions. */
 export default function setup(): void {
   removeOldPact();
+}
+
+/**
+ * Wraps an `executeTest` callback so that it returns only once the mock server has booked the requests
+ * it answered. Since Pact 16.3 the mock server books a match on a channel after answering, and under
+ * load Pact can read "expected but not received" for a request it did answer
+ * (pact-foundation/pact-core-mock-server#13). Waiting here for the booking (at most 2 s; a request that
+ * truly never came still fails, afterwards) keeps that race out of the results.
+ */
+export function afterMatched<T>(
+  test: (server: { port: number; url: string }) => Promise<T>,
+): (server: { port: number; url: string }) => Promise<T> {
+  return async (server) => {
+    const value = await test(server);
+    const ffi = getFfiLib();
+    for (let waited = 0; waited < 2000 && !ffi.pactffiMockServerMatched(server.port); waited += 10) {
+      await sleep(10);
+    }
+    return value;
+  };
 }

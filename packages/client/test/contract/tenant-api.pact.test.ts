@@ -8,7 +8,7 @@ import {
   TenantValidationError,
   tenantErrorFromResponse,
 } from '../../src/index.js';
-import { createPact, VALID_TOKEN } from './pact-setup.js';
+import { afterMatched, createPact, VALID_TOKEN } from './pact-setup.js';
 
 const { like, regex, integer, boolean, eachLike, string } = MatchersV3;
 
@@ -52,12 +52,12 @@ describe('Tenant API consumer contract', () => {
           }),
         ),
       )
-      .executeTest(async (server) => {
+      .executeTest(afterMatched(async (server) => {
         const { tenant, etag } = await clientFor(server.url).getTenantWithETag();
         expect(tenant.name).toBe('Acme Corporation');
         expect(tenant.recording_retention).toBe(180);
         expect(etag).toBe('"1-abc"');
-      });
+      }));
   });
 
   it('updates some fields', async () => {
@@ -71,13 +71,13 @@ describe('Tenant API consumer contract', () => {
           .jsonBody({ enable_audio_recording: true, recording_retention: 90, timezone: 'Europe/Berlin' }),
       )
       .willRespondWith(200)
-      .executeTest(async (server) => {
+      .executeTest(afterMatched(async (server) => {
         await clientFor(server.url).updateTenant({
           enable_audio_recording: true,
           recording_retention: 90,
           timezone: 'Europe/Berlin',
         });
-      });
+      }));
   });
 
   it('gets VALIDATE_FAILED for a value the server refuses', async () => {
@@ -98,7 +98,7 @@ describe('Tenant API consumer contract', () => {
           }),
         ),
       )
-      .executeTest(async (server) => {
+      .executeTest(afterMatched(async (server) => {
         const client = clientFor(server.url);
         // The typed method refuses this before sending; the raw client is how a bad body reaches a server.
         const { response, error } = await client.raw.POST('/tenant', {
@@ -113,7 +113,7 @@ describe('Tenant API consumer contract', () => {
         expect((mapped as TenantValidationError).violations[0]).toMatchObject({
           path: '/recording_retention',
         });
-      });
+      }));
   });
 
   it('is refused without a valid token', async () => {
@@ -129,13 +129,13 @@ describe('Tenant API consumer contract', () => {
           .headers({ 'Content-Type': jsonContentType, 'WWW-Authenticate': regex(/^Bearer\b.*/, 'Bearer') })
           .jsonBody(errorBody('UNAUTHORIZED', 'A valid bearer token is required.')),
       )
-      .executeTest(async (server) => {
+      .executeTest(afterMatched(async (server) => {
         const error = await clientFor(server.url, 'not-a-valid-token')
           .getTenant()
           .catch((e: unknown) => e);
         expect(error).toBeInstanceOf(TenantAuthError);
         expect((error as TenantAuthError).status).toBe(401);
-      });
+      }));
   });
 
   it('is told of a conflicting change (If-Match no longer matches)', async () => {
@@ -157,11 +157,11 @@ describe('Tenant API consumer contract', () => {
           .headers({ 'Content-Type': jsonContentType })
           .jsonBody(errorBody('PRECONDITION_FAILED', 'The tenant was changed since it was read.')),
       )
-      .executeTest(async (server) => {
+      .executeTest(afterMatched(async (server) => {
         const error = await clientFor(server.url)
           .updateTenant({ name: 'Acme Renamed' }, { ifMatch: '"stale-etag"' })
           .catch((e: unknown) => e);
         expect(error).toBeInstanceOf(TenantConflictError);
-      });
+      }));
   });
 });
