@@ -65,10 +65,12 @@ describe('Authentication consumer contract', () => {
       .willRespondWith(200, (builder) =>
         builder.headers({ 'Content-Type': jsonContentType }).jsonBody(tokens),
       )
-      .executeTest(afterMatched(async (server) => {
-        const signedIn = await signIn({ baseUrl: `${server.url}/api`, ...USER });
-        expect(signedIn.current).toMatchObject({ flow: 'current', accessToken: 'example-access-token' });
-      }));
+      .executeTest(
+        afterMatched(async (server) => {
+          const signedIn = await signIn({ baseUrl: `${server.url}/api`, ...USER });
+          expect(signedIn.current).toMatchObject({ flow: 'current', accessToken: 'example-access-token' });
+        }),
+      );
   });
 
   it('is refused with a wrong password', async () => {
@@ -82,15 +84,17 @@ describe('Authentication consumer contract', () => {
           .headers({ 'Content-Type': jsonContentType })
           .jsonBody(refused('The user name or the password is not right.')),
       )
-      .executeTest(afterMatched(async (server) => {
-        const error = await signIn({
-          baseUrl: `${server.url}/api`,
-          ...USER,
-          password: 'not-the-password',
-        }).catch((e: unknown) => e);
-        expect(error).toBeInstanceOf(TenantSignInError);
-        expect(error).toMatchObject({ reason: 'credentials' });
-      }));
+      .executeTest(
+        afterMatched(async (server) => {
+          const error = await signIn({
+            baseUrl: `${server.url}/api`,
+            ...USER,
+            password: 'not-the-password',
+          }).catch((e: unknown) => e);
+          expect(error).toBeInstanceOf(TenantSignInError);
+          expect(error).toMatchObject({ reason: 'credentials' });
+        }),
+      );
   });
 
   it('is told that a second factor is required', async () => {
@@ -104,10 +108,12 @@ describe('Authentication consumer contract', () => {
           .headers({ 'Content-Type': jsonContentType })
           .jsonBody({ two_factor_enabled: true, token: string('example-flow-token') }),
       )
-      .executeTest(afterMatched(async (server) => {
-        const answer = await createAuthApi({ baseUrl: `${server.url}/api` }).signIn(SECOND_FACTOR_USER);
-        expect(answer).toEqual({ kind: 'second-factor', flowToken: 'example-flow-token' });
-      }));
+      .executeTest(
+        afterMatched(async (server) => {
+          const answer = await createAuthApi({ baseUrl: `${server.url}/api` }).signIn(SECOND_FACTOR_USER);
+          expect(answer).toEqual({ kind: 'second-factor', flowToken: 'example-flow-token' });
+        }),
+      );
   });
 
   it('has the one-time code sent', async () => {
@@ -117,9 +123,11 @@ describe('Authentication consumer contract', () => {
       .uponReceiving('a request to mail the one-time code')
       .withRequest('POST', '/api/auth/send_otp', jsonPost({ token: FLOW_TOKEN }))
       .willRespondWith(200)
-      .executeTest(afterMatched(async (server) => {
-        await createAuthApi({ baseUrl: `${server.url}/api` }).sendCode(FLOW_TOKEN);
-      }));
+      .executeTest(
+        afterMatched(async (server) => {
+          await createAuthApi({ baseUrl: `${server.url}/api` }).sendCode(FLOW_TOKEN);
+        }),
+      );
   });
 
   it('completes the sign-in with the one-time code', async () => {
@@ -131,10 +139,12 @@ describe('Authentication consumer contract', () => {
       .willRespondWith(200, (builder) =>
         builder.headers({ 'Content-Type': jsonContentType }).jsonBody(tokens),
       )
-      .executeTest(afterMatched(async (server) => {
-        const answer = await createAuthApi({ baseUrl: `${server.url}/api` }).verifyCode(FLOW_TOKEN, CODE);
-        expect(answer.access_token).toBe('example-access-token');
-      }));
+      .executeTest(
+        afterMatched(async (server) => {
+          const answer = await createAuthApi({ baseUrl: `${server.url}/api` }).verifyCode(FLOW_TOKEN, CODE);
+          expect(answer.access_token).toBe('example-access-token');
+        }),
+      );
   });
 
   it('refreshes the access token', async () => {
@@ -146,12 +156,14 @@ describe('Authentication consumer contract', () => {
       .willRespondWith(200, (builder) =>
         builder.headers({ 'Content-Type': jsonContentType }).jsonBody(tokens),
       )
-      .executeTest(afterMatched(async (server) => {
-        const refreshed = await resumeSession(session(), {
-          baseUrl: `${server.url}/api`,
-        }).refresh();
-        expect(refreshed.refreshToken).toBe('example-refresh-token');
-      }));
+      .executeTest(
+        afterMatched(async (server) => {
+          const refreshed = await resumeSession(session(), {
+            baseUrl: `${server.url}/api`,
+          }).refresh();
+          expect(refreshed.refreshToken).toBe('example-refresh-token');
+        }),
+      );
   });
 
   it('is told the session ended when the refresh token is not known', async () => {
@@ -163,12 +175,14 @@ describe('Authentication consumer contract', () => {
       .willRespondWith(401, (builder) =>
         builder.headers({ 'Content-Type': jsonContentType }).jsonBody(refused('The session has ended.')),
       )
-      .executeTest(afterMatched(async (server) => {
-        const error = await resumeSession(session(), { baseUrl: `${server.url}/api` })
-          .refresh()
-          .catch((e: unknown) => e);
-        expect(error).toMatchObject({ kind: 'sign-in', reason: 'session-ended' });
-      }));
+      .executeTest(
+        afterMatched(async (server) => {
+          const error = await resumeSession(session(), { baseUrl: `${server.url}/api` })
+            .refresh()
+            .catch((e: unknown) => e);
+          expect(error).toMatchObject({ kind: 'sign-in', reason: 'session-ended' });
+        }),
+      );
   });
 
   it('reads the signed-in user', async () => {
@@ -189,10 +203,12 @@ describe('Authentication consumer contract', () => {
           }),
         ),
       )
-      .executeTest(afterMatched(async (server) => {
-        const user = await resumeSession(session(), { baseUrl: `${server.url}/api` }).user();
-        expect(user?.role).toBe('admin');
-      }));
+      .executeTest(
+        afterMatched(async (server) => {
+          const user = await resumeSession(session(), { baseUrl: `${server.url}/api` }).user();
+          expect(user?.role).toBe('admin');
+        }),
+      );
   });
 
   it('signs out', async () => {
@@ -204,8 +220,10 @@ describe('Authentication consumer contract', () => {
         builder.headers({ Authorization: bearer('pact-access-token') }),
       )
       .willRespondWith(200)
-      .executeTest(afterMatched(async (server) => {
-        await resumeSession(session(), { baseUrl: `${server.url}/api` }).signOut();
-      }));
+      .executeTest(
+        afterMatched(async (server) => {
+          await resumeSession(session(), { baseUrl: `${server.url}/api` }).signOut();
+        }),
+      );
   });
 });

@@ -52,12 +52,14 @@ describe('Tenant API consumer contract', () => {
           }),
         ),
       )
-      .executeTest(afterMatched(async (server) => {
-        const { tenant, etag } = await clientFor(server.url).getTenantWithETag();
-        expect(tenant.name).toBe('Acme Corporation');
-        expect(tenant.recording_retention).toBe(180);
-        expect(etag).toBe('"1-abc"');
-      }));
+      .executeTest(
+        afterMatched(async (server) => {
+          const { tenant, etag } = await clientFor(server.url).getTenantWithETag();
+          expect(tenant.name).toBe('Acme Corporation');
+          expect(tenant.recording_retention).toBe(180);
+          expect(etag).toBe('"1-abc"');
+        }),
+      );
   });
 
   it('updates some fields', async () => {
@@ -71,13 +73,15 @@ describe('Tenant API consumer contract', () => {
           .jsonBody({ enable_audio_recording: true, recording_retention: 90, timezone: 'Europe/Berlin' }),
       )
       .willRespondWith(200)
-      .executeTest(afterMatched(async (server) => {
-        await clientFor(server.url).updateTenant({
-          enable_audio_recording: true,
-          recording_retention: 90,
-          timezone: 'Europe/Berlin',
-        });
-      }));
+      .executeTest(
+        afterMatched(async (server) => {
+          await clientFor(server.url).updateTenant({
+            enable_audio_recording: true,
+            recording_retention: 90,
+            timezone: 'Europe/Berlin',
+          });
+        }),
+      );
   });
 
   it('gets VALIDATE_FAILED for a value the server refuses', async () => {
@@ -98,22 +102,24 @@ describe('Tenant API consumer contract', () => {
           }),
         ),
       )
-      .executeTest(afterMatched(async (server) => {
-        const client = clientFor(server.url);
-        // The typed method refuses this before sending; the raw client is how a bad body reaches a server.
-        const { response, error } = await client.raw.POST('/tenant', {
-          body: { recording_retention: 0 } as never,
-        });
-        const mapped = tenantErrorFromResponse(response, error, {
-          method: 'POST',
-          url: `${server.url}/api/tenant`,
-        });
-        expect(mapped).toBeInstanceOf(TenantValidationError);
-        expect(mapped.codes).toEqual(['VALIDATE_FAILED']);
-        expect((mapped as TenantValidationError).violations[0]).toMatchObject({
-          path: '/recording_retention',
-        });
-      }));
+      .executeTest(
+        afterMatched(async (server) => {
+          const client = clientFor(server.url);
+          // The typed method refuses this before sending; the raw client is how a bad body reaches a server.
+          const { response, error } = await client.raw.POST('/tenant', {
+            body: { recording_retention: 0 } as never,
+          });
+          const mapped = tenantErrorFromResponse(response, error, {
+            method: 'POST',
+            url: `${server.url}/api/tenant`,
+          });
+          expect(mapped).toBeInstanceOf(TenantValidationError);
+          expect(mapped.codes).toEqual(['VALIDATE_FAILED']);
+          expect((mapped as TenantValidationError).violations[0]).toMatchObject({
+            path: '/recording_retention',
+          });
+        }),
+      );
   });
 
   it('is refused without a valid token', async () => {
@@ -129,13 +135,15 @@ describe('Tenant API consumer contract', () => {
           .headers({ 'Content-Type': jsonContentType, 'WWW-Authenticate': regex(/^Bearer\b.*/, 'Bearer') })
           .jsonBody(errorBody('UNAUTHORIZED', 'A valid bearer token is required.')),
       )
-      .executeTest(afterMatched(async (server) => {
-        const error = await clientFor(server.url, 'not-a-valid-token')
-          .getTenant()
-          .catch((e: unknown) => e);
-        expect(error).toBeInstanceOf(TenantAuthError);
-        expect((error as TenantAuthError).status).toBe(401);
-      }));
+      .executeTest(
+        afterMatched(async (server) => {
+          const error = await clientFor(server.url, 'not-a-valid-token')
+            .getTenant()
+            .catch((e: unknown) => e);
+          expect(error).toBeInstanceOf(TenantAuthError);
+          expect((error as TenantAuthError).status).toBe(401);
+        }),
+      );
   });
 
   it('is told of a conflicting change (If-Match no longer matches)', async () => {
@@ -157,11 +165,13 @@ describe('Tenant API consumer contract', () => {
           .headers({ 'Content-Type': jsonContentType })
           .jsonBody(errorBody('PRECONDITION_FAILED', 'The tenant was changed since it was read.')),
       )
-      .executeTest(afterMatched(async (server) => {
-        const error = await clientFor(server.url)
-          .updateTenant({ name: 'Acme Renamed' }, { ifMatch: '"stale-etag"' })
-          .catch((e: unknown) => e);
-        expect(error).toBeInstanceOf(TenantConflictError);
-      }));
+      .executeTest(
+        afterMatched(async (server) => {
+          const error = await clientFor(server.url)
+            .updateTenant({ name: 'Acme Renamed' }, { ifMatch: '"stale-etag"' })
+            .catch((e: unknown) => e);
+          expect(error).toBeInstanceOf(TenantConflictError);
+        }),
+      );
   });
 });
