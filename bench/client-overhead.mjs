@@ -2,8 +2,8 @@
 // client is built on): same server, same connection pool. Rounds interleave the three in a shuffled
 // order; each round gives a ratio to raw fetch, and the median of the rounds is reported.
 
+import createClient from 'openapi-fetch';
 import { createTenantClient } from '../packages/client/dist/index.js';
-import createClient from '../packages/client/node_modules/openapi-fetch/dist/index.mjs';
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 

@@ -13,9 +13,9 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import postject from 'postject';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bundle = join(root, 'dist', 'tenantctl.cjs');
@@ -46,7 +46,7 @@ execFileSync(process.execPath, ['--experimental-sea-config', config], { stdio: '
 copyFileSync(process.execPath, executable);
 chmodSync(executable, 0o755);
 
-const { inject } = createRequire(import.meta.url)('postject');
+const { inject } = postject;
 // postject says "Can't find string offset for section name '.note.100'" on Linux and works all the same.
 const warn = console.warn;
 console.warn = (...args) => {

@@ -15,7 +15,7 @@ export interface ConnectionFlags {
 }
 
 /** Where the token is to be read from, and how to name that place in messages (never the token). */
-export type TokenChoice =
+type TokenChoice =
   | { from: 'stdin'; source: string }
   | { from: 'file'; path: string; source: string }
   | { from: 'value'; value: string; source: string }

@@ -22,7 +22,7 @@ Exit codes:
   4  server unreachable or timed out
 `;
 
-export type OutputFormat = 'table' | 'json' | 'yaml';
+type OutputFormat = 'table' | 'json' | 'yaml';
 
 export interface GetOptions extends ConnectionFlags {
   output: OutputFormat;
@@ -75,7 +75,7 @@ export type Invocation =
   | { command: 'auth status' | 'auth token' | 'auth logout'; options: ConnectionFlags }
   | { command: 'completion'; options: CompletionOptions };
 
-export interface Globals {
+interface Globals {
   verbose: boolean;
   color: boolean;
 }

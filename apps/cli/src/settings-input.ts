@@ -58,7 +58,7 @@ export async function settingsFromAssignments(
  * The YAML library's message: what is wrong, where, then the offending line with a caret under the spot.
  * The context lines are indented so that they stand apart from the message.
  */
-export function describeParseError(error: unknown): string {
+function describeParseError(error: unknown): string {
   const [summary = '', ...context] = String((error as Error).message)
     .trimEnd()
     .split('\n');

@@ -4,8 +4,8 @@
 // no CORS header at all.
 import type { FastifyInstance } from 'fastify';
 
-export const CORS_METHODS = 'GET, POST';
-export const CORS_REQUEST_HEADERS = 'Authorization, Content-Type, If-Match';
+const CORS_METHODS = 'GET, POST';
+const CORS_REQUEST_HEADERS = 'Authorization, Content-Type, If-Match';
 export const CORS_EXPOSED_HEADERS = 'ETag, Retry-After, WWW-Authenticate';
 
 /** An origin as a browser sends it: scheme, host and port, nothing else. */

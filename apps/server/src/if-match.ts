@@ -1,7 +1,7 @@
 // RFC 9110 If-Match against the tenant's version: `*`, or a list of strong tags one of which is current.
 import { type Violation, validateValue } from '@tenantctl/schema';
 
-export type IfMatch = { any: true } | { any: false; versions: number[] };
+type IfMatch = { any: true } | { any: false; versions: number[] };
 
 export type IfMatchResult =
   | { valid: true; value: IfMatch | undefined }

@@ -4,7 +4,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
 import { toJsonSchemaDocument } from './to-json-schema.js';
 
-export const specUrl = new URL('../../../openapi/tenant.yaml', import.meta.url);
+const specUrl = new URL('../../../openapi/tenant.yaml', import.meta.url);
 export const generatedDir = new URL('../src/generated/', import.meta.url);
 
 const banner =

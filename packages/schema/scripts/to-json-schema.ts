@@ -1,6 +1,6 @@
 // Turns an OpenAPI 3.1 document's components.schemas into a standalone JSON Schema 2020-12 document.
 
-export const TENANT_SCHEMA_ID = 'https://tenantctl.dev/schemas/tenant.json';
+const TENANT_SCHEMA_ID = 'https://tenantctl.dev/schemas/tenant.json';
 const componentPrefix = '#/components/schemas/';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

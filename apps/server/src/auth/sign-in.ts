@@ -40,7 +40,7 @@ export interface IssuedTokens {
   expires_in: number;
 }
 
-export type SignInResult =
+type SignInResult =
   | { outcome: 'tokens'; tokens: IssuedTokens }
   | { outcome: 'second-factor'; token: string }
   | { outcome: 'refused' }

@@ -1,6 +1,6 @@
 // The little the store needs from a SQLite binding, so that the store is written once for both engines.
 
-export type SqlParam = string | number | bigint | null | Uint8Array;
+type SqlParam = string | number | bigint | null | Uint8Array;
 
 export interface SqlDriver {
   /** Which binding this is, for logs and `tenant-server` messages. */

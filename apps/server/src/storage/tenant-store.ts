@@ -37,14 +37,14 @@ export interface SessionSecrets {
   refreshExpiresAt: number;
 }
 
-export type RefreshOutcome =
+type RefreshOutcome =
   | { outcome: 'rotated'; user: UserRecord }
   /** The refresh token was rotated before: its whole session has now ended. */
   | { outcome: 'reused' }
   | { outcome: 'unknown' };
 
 /** A sign-in waiting for a one-time code. */
-export interface SignInFlow {
+interface SignInFlow {
   user: UserRecord;
   expiresAt: number;
   codeHash: Buffer | null;
@@ -57,7 +57,7 @@ export type MergeOutcome =
   | { outcome: 'precondition-failed' }
   | { outcome: 'not-found' };
 
-export interface MergeOptions {
+interface MergeOptions {
   /** Write only if the tenant's version is one of these (If-Match); nothing is written otherwise. */
   ifVersion?: readonly number[];
 }
@@ -115,7 +115,7 @@ export interface AuthStore {
   endSignInFlow(flowHash: Buffer): Promise<void>;
 }
 
-export interface TenantSummary {
+interface TenantSummary {
   id: string;
   name: string;
 }

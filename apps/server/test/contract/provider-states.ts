@@ -6,7 +6,7 @@ import { defaultSettings } from '../../src/tenant-representation.js';
 import { hashToken } from '../../src/tokens.js';
 
 /** The token the consumer pacts send as valid (see packages/client/test/contract/pact-setup.ts). */
-export const PACT_VALID_TOKEN = 'pact-valid-token';
+const PACT_VALID_TOKEN = 'pact-valid-token';
 const PASSWORD = 'pact-password';
 const HOUR = 3600_000;
 

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Verifier } from '@pact-foundation/pact';
 
-export const PROVIDER = 'tenant-api';
+const PROVIDER = 'tenant-api';
 
 export function pactFiles(pactDir: string): string[] {
   let names: string[] = [];

@@ -47,7 +47,7 @@ const refusals = {
 type Operation = keyof typeof refusals | '/auth/sign_out' | '/logout' | '/auth/user';
 
 /** The answer of sign-in: the tokens, or the flow token of a second factor; `missing` on a 404. */
-export type SignInAnswer =
+type SignInAnswer =
   | { kind: 'tokens'; tokens: SessionTokens }
   | { kind: 'second-factor'; flowToken: string }
   | { kind: 'missing' };

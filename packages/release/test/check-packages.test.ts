@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkPackage } from '../src/check-packages.js';
+
+const broken = mkdtempSync(join(tmpdir(), 'hygiene-'));
+afterAll(() => rmSync(broken, { recursive: true, force: true }));
+
+describe('checkPackage', () => {
+  it('passes @tenantctl/schema as built', async () => {
+    const dir = fileURLToPath(new URL('../../schema', import.meta.url));
+    expect(await checkPackage({ name: '@tenantctl/schema', version: '0', dir })).toEqual([]);
+  }, 60_000);
+
+  it('names what publint finds: exports that lead nowhere', async () => {
+    writeFileSync(
+      join(broken, 'package.json'),
+      JSON.stringify({
+        name: 'broken',
+        version: '1.0.0',
+        type: 'module',
+        exports: { '.': { types: './missing.d.ts', default: './index.js' } },
+      }),
+    );
+    writeFileSync(join(broken, 'index.js'), 'export const x = 1;\n');
+    expect(await checkPackage({ name: 'broken', version: '1.0.0', dir: broken })).toEqual([
+      'broken: publint error: pkg.exports["."].types is ./missing.d.ts but the file does not exist.',
+    ]);
+  }, 60_000);
+
+  it('names what Are the Types Wrong finds: CommonJS types for an ES module under node16', async () => {
+    writeFileSync(
+      join(broken, 'package.json'),
+      JSON.stringify({
+        name: 'broken',
+        version: '1.0.0',
+        type: 'module',
+        exports: { '.': { types: './index.d.cts', default: './index.js' } },
+      }),
+    );
+    writeFileSync(join(broken, 'index.d.cts'), 'export declare const x: number;\n');
+    const problems = await checkPackage({ name: 'broken', version: '1.0.0', dir: broken });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(
+      /^broken: Are the Types Wrong:[\s\S]*node16 \(from ESM\): 🎭 Masquerading as CJS/,
+    );
+  }, 60_000);
+});

@@ -1,0 +1,94 @@
+// A real npm registry for the tests: Verdaccio as a child process on 127.0.0.1, with its storage in a
+// temporary folder and no uplink (it knows only what the test publishes; nothing goes further).
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface TestRegistry {
+  url: string;
+  /** An .npmrc holding a publisher's token for this registry (pass it as npm_config_userconfig). */
+  userconfig: string;
+  close(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  server.close();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+async function until(ready: () => Promise<boolean>, child: ChildProcess, output: () => string) {
+  for (let waited = 0; waited < 30_000; waited += 100) {
+    if (child.exitCode !== null) throw new Error(`Verdaccio exited (${child.exitCode}):\n${output()}`);
+    if (await ready().catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Verdaccio did not answer within 30 s:\n${output()}`);
+}
+
+export async function startTestRegistry(): Promise<TestRegistry> {
+  const dir = mkdtempSync(join(tmpdir(), 'verdaccio-'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/`;
+  const config = join(dir, 'config.yaml');
+  writeFileSync(
+    config,
+    [
+      `storage: ${join(dir, 'storage')}`,
+      'auth:',
+      `  htpasswd: { file: ${join(dir, 'htpasswd')}, max_users: 10 }`,
+      'uplinks: {}',
+      'packages:',
+      "  '**': { access: $all, publish: $authenticated, unpublish: $authenticated }",
+      'web: { enable: false }',
+      'log: { type: stdout, format: json, level: warn }',
+    ].join('\n'),
+  );
+  const bin = createRequire(import.meta.url).resolve('verdaccio/bin/verdaccio');
+  const child = spawn(process.execPath, [bin, '--config', config, '--listen', `127.0.0.1:${port}`], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk;
+  });
+  const close = async () => {
+    if (child.exitCode === null) {
+      child.kill();
+      await once(child, 'exit');
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await until(
+      async () => (await fetch(`${url}-/ping`)).ok,
+      child,
+      () => output,
+    );
+    // Registering a user is how npm gets a token from a registry (`npm adduser` does this request).
+    const answer = await fetch(`${url}-/user/org.couchdb.user:publisher`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'publisher', password: 'publisher-password' }),
+    });
+    const { token } = (await answer.json()) as { token?: string };
+    if (!token) throw new Error(`Verdaccio gave no token (${answer.status})`);
+    const userconfig = join(dir, 'npmrc');
+    writeFileSync(userconfig, `//127.0.0.1:${port}/:_authToken=${token}\n`);
+    return { url, userconfig, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
