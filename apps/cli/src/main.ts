@@ -19,6 +19,7 @@ const commands: { [N in Invocation['command']]: () => Promise<CommandOf<N>> } = 
   diff: async () => (await import('./commands/diff.js')).run,
   explain: async () => (await import('./commands/explain.js')).run,
   completion: async () => (await import('./commands/completion.js')).run,
+  doctor: async () => (await import('./commands/doctor.js')).run,
   'auth login': async () => (await import('./commands/auth-login.js')).run,
   'auth status': async () => (await import('./commands/auth.js')).status,
   'auth token': async () => (await import('./commands/auth.js')).token,

@@ -58,6 +58,9 @@ export interface AuthLoginOptions extends ConnectionFlags {
   domain?: string;
   passwordStdin?: boolean;
 }
+export interface DoctorOptions extends ConnectionFlags {
+  output: 'table' | 'json';
+}
 export interface CompletionOptions {
   shell: string;
   program: Command;
@@ -73,6 +76,7 @@ export type Invocation =
   | { command: 'config set' | 'config show' | 'config list' | 'config remove'; options: ConfigOptions }
   | { command: 'auth login'; options: AuthLoginOptions }
   | { command: 'auth status' | 'auth token' | 'auth logout'; options: ConnectionFlags }
+  | { command: 'doctor'; options: DoctorOptions }
   | { command: 'completion'; options: CompletionOptions };
 
 interface Globals {
@@ -231,6 +235,20 @@ export function buildProgram(choose: (invocation: Invocation, command: Command) 
   addLogout(auth.command('logout').description('sign out on the server and remove the session'));
   addLogin(program.command('login').description('sign in (same as tenantctl auth login)'));
   addLogout(program.command('logout').description('sign out (same as tenantctl auth logout)'));
+
+  program
+    .command('doctor')
+    .description('check the configuration, the way to the PBX, its clock, the credential and the contract')
+    .addOption(
+      new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'),
+    )
+    .addHelpText(
+      'after',
+      '\nEach line is ✔ (fine), ⚠ (works, but look at it) or ✘ (broken), with what to do.\nExit 0 when nothing is broken (warnings included), 1 when something is.',
+    )
+    .action((options: object, command: Command) =>
+      choose({ command: 'doctor', options: merged(command, options) }, command),
+    );
 
   program
     .command('completion')
