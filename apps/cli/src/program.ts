@@ -91,7 +91,7 @@ export interface Parsed {
   exitCode?: 0 | 2;
 }
 
-/** `tenantctl 0.1.0 (spec: PBX Tenant API 1.0.0)`: the CLI's version and the spec it was built from. */
+/** `tenantctl 0.2.0 (spec: PBX Tenant API 0.2.0)`: the CLI's version and the spec it was built from. */
 const VERSION = `tenantctl ${cliPackage.version} (spec: ${specInfo.title} ${specInfo.version})`;
 
 /** Builds the program; the chosen command is handed to `choose`, not run. */

@@ -4,7 +4,7 @@
 import { apiCompare } from 'api-smart-diff';
 import { dereferenceSpec } from './dereference-spec.js';
 
-export type ChangeKind = 'breaking' | 'non-breaking' | 'deprecated' | 'annotation' | 'unclassified';
+type ChangeKind = 'breaking' | 'non-breaking' | 'deprecated' | 'annotation' | 'unclassified';
 
 export interface SpecChange {
   kind: ChangeKind;

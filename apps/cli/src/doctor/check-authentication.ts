@@ -65,9 +65,7 @@ export interface SessionCheck {
 /** The profile's session: who, until when, and a refresh (saved, as any command would). */
 export async function checkSession(
   ref: ProfileSessionRef,
-  open: (
-    ref: ProfileSessionRef,
-  ) => Promise<{
+  open: (ref: ProfileSessionRef) => Promise<{
     current: { username: string; expiresAt: number; refreshToken?: string; accessToken: string };
     refresh(): Promise<{ expiresAt: number; accessToken: string }>;
   }>,

@@ -2,4 +2,4 @@
 // change the spec and run `pnpm generate`.
 
 /** The spec this package was generated from (`info` of openapi/tenant.yaml). */
-export const specInfo = {"title":"PBX Tenant API","version":"1.0.0"} as const;
+export const specInfo = {"title":"PBX Tenant API","version":"0.2.0"} as const;
