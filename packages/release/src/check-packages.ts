@@ -14,7 +14,7 @@ export async function checkPackage(pkg: PublicPackage): Promise<string[]> {
   const { messages, pkg: manifest } = await publint({ pkgDir: pkg.dir, level: 'suggestion', strict: true });
   for (const message of messages) {
     problems.push(
-      `${pkg.name}: publint ${message.type}: ${formatMessage(message, manifest) ?? message.code}`,
+      `${pkg.name}: publint ${message.type}: ${formatMessage(message, manifest, { color: false }) ?? message.code}`,
     );
   }
   const attw = require
@@ -23,9 +23,8 @@ export async function checkPackage(pkg: PublicPackage): Promise<string[]> {
   const run = spawnSync(
     process.execPath,
     [attw, '--pack', pkg.dir, '--profile', 'esm-only', '--format', 'ascii'],
-    {
-      encoding: 'utf8',
-    },
+    // Plain text whatever the terminal: these lines are read in logs.
+    { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } },
   );
   if (run.status !== 0) problems.push(`${pkg.name}: Are the Types Wrong:\n${run.stdout}${run.stderr}`);
   return problems;
