@@ -4,8 +4,7 @@
 import { specInfo } from '@tenantctl/schema/spec-info';
 import cliPackage from '../../package.json' with { type: 'json' };
 import type { CommandDeps } from '../command-deps.js';
-import { configPath } from '../config-file.js';
-import { timeoutMs } from '../connection.js';
+import { type Connection, resolveConnection, timeoutMs, transportOptions } from '../connection.js';
 import {
   checkSession,
   checkTokenAnswer,
@@ -18,20 +17,11 @@ import { checkContract } from '../doctor/check-contract.js';
 import { doctorExitCode, type Finding, finding } from '../doctor/finding.js';
 import { probeNetwork, targetOf } from '../doctor/probe-network.js';
 import { findingsAsJson, renderFindings } from '../doctor/render-findings.js';
-import type { ExitCodeValue } from '../exit-error.js';
+import { type ExitCodeValue, ExitError } from '../exit-error.js';
 import { nodeHttpFetch } from '../node-http-fetch.js';
 import type { DoctorOptions } from '../program.js';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
-
-async function readToken(
-  from: { from: string; path?: string; value?: string },
-  deps: CommandDeps,
-): Promise<string> {
-  if (from.from === 'value') return from.value ?? '';
-  if (from.from === 'stdin') return (await deps.io.readStdin()).trim();
-  return (await deps.readTextFile(from.path ?? '')).trim();
-}
 
 async function examine(options: DoctorOptions, deps: CommandDeps): Promise<Finding[]> {
   const { io } = deps;
@@ -40,7 +30,8 @@ async function examine(options: DoctorOptions, deps: CommandDeps): Promise<Findi
   const { findings, choice } = await checkConfiguration(options, io.env);
   const skip = (check: Finding['check'], why: string) =>
     findings.push(finding(check, 'skip', `not checked: ${why}`));
-  if (!choice?.url || findings.some((one) => one.status === 'fail' && one.summary.startsWith('the URL'))) {
+  // A choice comes back only with a URL that can be used.
+  if (!choice?.url) {
     for (const check of ['reachability', 'clock', 'authentication', 'contract'] as const)
       skip(check, 'no usable URL');
     return findings;
@@ -57,31 +48,23 @@ async function examine(options: DoctorOptions, deps: CommandDeps): Promise<Findi
   findings.push(await detectSignInFlow(baseUrl, send));
   let token: string | undefined;
   const credential = choice.token;
-  if (credential?.from === 'session') {
-    const { openProfileSession } = await import('../profile-session.js');
-    const { transportOptions } = await import('../connection.js');
-    const transport = await transportOptions(options);
-    const ref = {
-      configPath: configPath(io.env),
-      profileName: choice.profileName,
-      url: choice.url,
-      stored: credential.session,
-    };
-    const checked = await checkSession(ref, (r) => openProfileSession(r, transport));
-    findings.push(checked.finding);
-    token = checked.accessToken;
-  } else if (credential) {
+  if (credential) {
+    // The connection every command would use: the same token read from the same place, or the session.
+    let connection: Connection | undefined;
     try {
-      token = await readToken(credential, deps);
-      if (!token) findings.push(finding('authentication', 'fail', `no token in ${credential.source}`));
+      connection = await resolveConnection(options, deps);
     } catch (error) {
-      findings.push(
-        finding(
-          'authentication',
-          'fail',
-          `the token cannot be read from ${credential.source}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-        ),
-      );
+      if (!(error instanceof ExitError)) throw error;
+      findings.push(finding('authentication', 'fail', error.message));
+    }
+    if (connection?.session) {
+      const { openProfileSession } = await import('../profile-session.js');
+      const transport = await transportOptions(options);
+      const checked = await checkSession(connection.session, (ref) => openProfileSession(ref, transport));
+      findings.push(checked.finding);
+      token = checked.accessToken;
+    } else {
+      token = connection?.token;
     }
   }
 

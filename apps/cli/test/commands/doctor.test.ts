@@ -39,4 +39,11 @@ describe('tenantctl doctor', () => {
     expect(h.stdout).toContain('✘ no server URL\n    → pass --url, set TENANTCTL_URL');
     expect(h.stdout).toContain('– not checked: no usable URL');
   });
+
+  it('reads the token as every command does: an unreadable token file is a ✘ naming it', async () => {
+    const h = harness({ env: { TENANTCTL_URL: context.server.url } });
+    expect(await run({ output: 'table', tokenFile: '/nonexistent/token' }, h.deps)).toBe(1);
+    expect(h.stdout).toContain('✔ credential: a token from --token-file /nonexistent/token');
+    expect(h.stdout).toMatch(/✘ .*the token file \/nonexistent\/token/);
+  });
 });
