@@ -23,7 +23,11 @@ type TokenChoice =
 
 export interface ConnectionChoice {
   profileName: string;
+  /** Where the profile name came from, for messages: `--profile`, `TENANTCTL_PROFILE` or `the default`. */
+  profileFrom: string;
   url: string | undefined;
+  /** Where the URL came from, for messages: `--url`, `TENANTCTL_URL` or the profile. */
+  urlFrom?: string;
   token: TokenChoice | undefined;
   /** Why the profile's session was not used although there is one (it is for another URL). */
   sessionSkipped?: string;
@@ -39,14 +43,25 @@ export function chooseConnection(
   env: NodeJS.ProcessEnv,
   profiles: Readonly<Record<string, Profile>>,
 ): ConnectionChoice {
-  const profileName = flags.profile ?? env.TENANTCTL_PROFILE ?? 'default';
+  const [profileName, profileFrom] =
+    flags.profile !== undefined
+      ? [flags.profile, '--profile']
+      : env.TENANTCTL_PROFILE !== undefined
+        ? [env.TENANTCTL_PROFILE, 'TENANTCTL_PROFILE']
+        : ['default', 'the default'];
   const profile = profiles[profileName];
   if (flags.profile !== undefined && !profile) {
     throw usageError(
       `no profile "${flags.profile}"; create it with tenantctl config set --profile ${flags.profile} --url URL`,
     );
   }
-  const url = flags.url ?? (env.TENANTCTL_URL || undefined) ?? profile?.url;
+  const [url, urlFrom] =
+    flags.url !== undefined
+      ? [flags.url, '--url']
+      : env.TENANTCTL_URL
+        ? [env.TENANTCTL_URL, 'TENANTCTL_URL']
+        : [profile?.url, profile?.url === undefined ? undefined : `profile "${profileName}"`];
+  const where = { profileName, profileFrom, url, ...(urlFrom === undefined ? {} : { urlFrom }) };
   let token: TokenChoice | undefined;
   if (flags.tokenStdin) token = { from: 'stdin', source: 'standard input (--token-stdin)' };
   else if (flags.tokenFile)
@@ -67,14 +82,13 @@ export function chooseConnection(
       };
     } else {
       return {
-        profileName,
-        url,
+        ...where,
         token,
         sessionSkipped: `the session of profile "${profileName}" is for ${profile.url}, not ${url}`,
       };
     }
   }
-  return { profileName, url, token };
+  return { ...where, token };
 }
 
 export type Connection = {

@@ -82,6 +82,7 @@ describe('chooseConnection', () => {
     // Without --profile a missing default profile is no error: flags or environment may do.
     expect(chooseConnection({}, {}, {})).toEqual({
       profileName: 'default',
+      profileFrom: 'the default',
       url: undefined,
       token: undefined,
     });
@@ -114,7 +115,9 @@ describe('chooseConnection with a signed-in profile', () => {
     expect(chooseConnection({ url: 'http://pbx/api' }, {}, signedIn).token).toEqual(fromSession);
     expect(chooseConnection({ url: 'http://evil/api' }, {}, signedIn)).toEqual({
       profileName: 'default',
+      profileFrom: 'the default',
       url: 'http://evil/api',
+      urlFrom: '--url',
       token: undefined,
       sessionSkipped: 'the session of profile "default" is for http://pbx/api, not http://evil/api',
     });

@@ -10,18 +10,6 @@ export interface ConfigurationResult {
   choice?: ConnectionChoice;
 }
 
-function profileReason(flags: ConnectionFlags, env: NodeJS.ProcessEnv): string {
-  if (flags.profile !== undefined) return '--profile';
-  if (env.TENANTCTL_PROFILE) return 'TENANTCTL_PROFILE';
-  return 'the default';
-}
-
-function urlReason(flags: ConnectionFlags, env: NodeJS.ProcessEnv, profileName: string): string {
-  if (flags.url !== undefined) return '--url';
-  if (env.TENANTCTL_URL) return 'TENANTCTL_URL';
-  return `profile "${profileName}"`;
-}
-
 export async function checkConfiguration(
   flags: ConnectionFlags,
   env: NodeJS.ProcessEnv,
@@ -55,7 +43,7 @@ export async function checkConfiguration(
     finding(
       'configuration',
       'ok',
-      `profile "${profileName}" (${profileReason(flags, env)})${profile ? '' : ', not in the config file'}; config file ${path}`,
+      `profile "${profileName}" (${choice.profileFrom})${profile ? '' : ', not in the config file'}; config file ${path}`,
       {
         data: { profile: profileName, configFile: path, profileExists: profile !== undefined },
       },
@@ -81,7 +69,7 @@ export async function checkConfiguration(
       finding(
         'configuration',
         'fail',
-        `the URL ${choice.url} (from ${urlReason(flags, env, profileName)}) is not an http(s) URL`,
+        `the URL ${choice.url} (from ${choice.urlFrom}) is not an http(s) URL`,
         {
           advice: 'the API base, e.g. https://pbx.example.com/api',
         },
@@ -90,8 +78,8 @@ export async function checkConfiguration(
     return { findings };
   }
   findings.push(
-    finding('configuration', 'ok', `URL ${choice.url} (from ${urlReason(flags, env, profileName)})`, {
-      data: { url: choice.url, urlFrom: urlReason(flags, env, profileName) },
+    finding('configuration', 'ok', `URL ${choice.url} (from ${choice.urlFrom})`, {
+      data: { url: choice.url, urlFrom: choice.urlFrom },
     }),
   );
   if (choice.token) {

@@ -5,7 +5,15 @@
 import pg from 'pg';
 import { postgresMigrations } from './postgres-migrations.js';
 import { isUnavailable, StoreUnavailableError } from './store-unavailable.js';
-import { NEVER, newResourceId, patchText, sameHash } from './store-values.js';
+import {
+  NEVER,
+  newResourceId,
+  patchText,
+  sameHash,
+  toUser,
+  type UserRow,
+  userColumns,
+} from './store-values.js';
 import type {
   AdminStore,
   AuthStore,
@@ -13,7 +21,6 @@ import type {
   StoredTenant,
   TenantSettings,
   TenantStore,
-  UserRecord,
 } from './tenant-store.js';
 
 export interface PostgresStoreOptions {
@@ -47,30 +54,6 @@ const types = {
 
 /** One key for the advisory lock that makes replicas starting together migrate the database once. */
 const MIGRATION_LOCK = 742_017_311;
-
-interface UserRow {
-  id: string;
-  tenant_id: string;
-  username: string;
-  password_hash: string;
-  role: string;
-  two_factor: boolean;
-  email: string | null;
-}
-
-const userColumns = 'u.id, u.tenant_id, u.username, u.password_hash, u.role, u.two_factor, u.email';
-
-function toUser(row: UserRow): UserRecord {
-  return {
-    id: row.id,
-    tenantId: row.tenant_id,
-    username: row.username,
-    passwordHash: row.password_hash,
-    role: row.role,
-    twoFactor: row.two_factor,
-    email: row.email,
-  };
-}
 
 type Query = <T>(text: string, values?: unknown[], name?: string) => Promise<{ rows: T[]; rowCount: number }>;
 

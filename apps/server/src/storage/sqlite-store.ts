@@ -6,7 +6,15 @@ import { openBetterSqlite3 } from './better-sqlite3-driver.js';
 import { migrations } from './migrations.js';
 import { nodeSqlite, openNodeSqlite } from './node-sqlite-driver.js';
 import type { SqlDriver } from './sql-driver.js';
-import { NEVER, newResourceId, patchText, sameHash } from './store-values.js';
+import {
+  NEVER,
+  newResourceId,
+  patchText,
+  sameHash,
+  toUser,
+  type UserRow,
+  userColumns,
+} from './store-values.js';
 import type {
   AdminStore,
   AuthStore,
@@ -14,7 +22,6 @@ import type {
   StoredTenant,
   TenantSettings,
   TenantStore,
-  UserRecord,
 } from './tenant-store.js';
 
 export type SqliteEngine = 'better-sqlite3' | 'node:sqlite';
@@ -60,30 +67,6 @@ function migrate(db: SqlDriver): void {
       db.exec(`PRAGMA user_version = ${version + 1}`);
     });
   }
-}
-
-interface UserRow {
-  id: string;
-  tenant_id: string;
-  username: string;
-  password_hash: string;
-  role: string;
-  two_factor: number;
-  email: string | null;
-}
-
-const userColumns = 'u.id, u.tenant_id, u.username, u.password_hash, u.role, u.two_factor, u.email';
-
-function toUser(row: UserRow): UserRecord {
-  return {
-    id: row.id,
-    tenantId: row.tenant_id,
-    username: row.username,
-    passwordHash: row.password_hash,
-    role: row.role,
-    twoFactor: row.two_factor === 1,
-    email: row.email,
-  };
 }
 
 function toTenant(row: TenantRow): StoredTenant {

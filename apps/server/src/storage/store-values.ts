@@ -1,7 +1,7 @@
-// What every store engine shares: the shape of new ids, the constant-time second look at a hash, and
-// the rule that a merge never sets null.
+// What every store engine shares: the shape of new ids, the constant-time second look at a hash, the
+// rule that a merge never sets null, and how a user row reads.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { TenantSettings } from './tenant-store.js';
+import type { TenantSettings, UserRecord } from './tenant-store.js';
 
 /**
  * A random id in the style of the vendor's (`NzAwNTUxOTA5NzczMTQ4MTYw` is the base64 of an 18-digit
@@ -30,3 +30,29 @@ export function patchText(patch: TenantSettings): string {
 
 /** An API token never expires by itself: the "expiry" that SQL compares with now. */
 export const NEVER = Number.MAX_SAFE_INTEGER;
+
+/** A row of `users` as both engines return it (SQLite keeps the flag as 0/1, PostgreSQL as a boolean). */
+export interface UserRow {
+  id: string;
+  tenant_id: string;
+  username: string;
+  password_hash: string;
+  role: string;
+  two_factor: boolean | number;
+  email: string | null;
+}
+
+/** The columns of a `UserRow`, from `users u`. */
+export const userColumns = 'u.id, u.tenant_id, u.username, u.password_hash, u.role, u.two_factor, u.email';
+
+export function toUser(row: UserRow): UserRecord {
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    username: row.username,
+    passwordHash: row.password_hash,
+    role: row.role,
+    twoFactor: row.two_factor === true || row.two_factor === 1,
+    email: row.email,
+  };
+}

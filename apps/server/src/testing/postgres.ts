@@ -4,9 +4,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '@tenantctl/mock';
 import pg from 'pg';
 import { postgresBinaries } from './postgres-binaries.js';
 import { initialiseCluster, type RunningPostgres, startPostgres } from './postgres-process.js';
@@ -23,19 +23,6 @@ export interface TestPostgres {
   /** Starts the server again on the same files and port, after `crash`. */
   restart(): Promise<void>;
   stop(): Promise<void>;
-}
-
-async function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** A database of a unique name on the server at `serverUrl`. */
@@ -75,7 +62,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   try {
     const password = randomBytes(12).toString('hex');
     const dataDir = await initialiseCluster(parent, password, binaries);
-    const port = await freeLoopbackPort();
+    const port = await freePort();
     let server: RunningPostgres | undefined = await startPostgres(dataDir, parent, port, binaries);
     const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
     // A test process that ends without stopping its server (a crash, a kill) takes the server along.
