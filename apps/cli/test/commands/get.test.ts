@@ -1,10 +1,10 @@
 // Tier 2: `get` run in-process against the real reference server (and once against Prism).
-import { type RunningPrism, startPrism } from '@tenantctl/mock';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { run } from '../../src/commands/get.js';
 import type { GetOptions } from '../../src/program.js';
 import { harness } from '../support/harness.js';
+import { usePrism } from '../support/prism.js';
 import { useReferenceServer } from '../support/reference-server.js';
 
 const context = useReferenceServer();
@@ -99,11 +99,7 @@ describe('get', () => {
   });
 
   describe('against the Prism mock', () => {
-    let prism: RunningPrism;
-    beforeAll(async () => {
-      prism = await startPrism();
-    }, 60_000);
-    afterAll(() => prism?.stop());
+    const prism = usePrism();
 
     it("shows the spec's example tenant", async () => {
       const env = { TENANTCTL_URL: prism.url, TENANTCTL_TOKEN: 'any' };

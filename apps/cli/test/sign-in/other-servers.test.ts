@@ -4,16 +4,12 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { type RunningPrism, startPrism } from '@tenantctl/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { usePrism } from '../support/prism.js';
 import { configHome, runCli } from '../support/run-cli.js';
 
 describe('against the Prism mock', () => {
-  let prism: RunningPrism;
-  beforeAll(async () => {
-    prism = await startPrism();
-  }, 60_000);
-  afterAll(() => prism?.stop());
+  const prism = usePrism();
 
   it('signs in, reads the tenant, shows the status and signs out', async () => {
     const env = { TENANTCTL_CONFIG: join(configHome, 'prism.json') };

@@ -65,7 +65,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     const port = await freePort();
     let server: RunningPostgres | undefined = await startPostgres(dataDir, parent, port, binaries);
     const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
-    // A test process that ends without stopping its server (a crash, a kill) takes the server along.
+    // A test process that ends without stopping its server (process.exit, an uncaught error) takes it along.
     const killOnExit = () => server?.child.kill('SIGKILL');
     process.once('exit', killOnExit);
     const end = async (signal: NodeJS.Signals) => {

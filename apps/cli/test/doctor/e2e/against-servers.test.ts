@@ -13,9 +13,9 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type RunningPrism, startPrism } from '@tenantctl/mock';
 import { createUser } from '@tenantctl/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { usePrism } from '../../support/prism.js';
 import { useReferenceServer } from '../../support/reference-server.js';
 import { type CliResult, configHome, runCli } from '../../support/run-cli.js';
 
@@ -168,11 +168,7 @@ describe('tenantctl doctor against the reference server', () => {
 });
 
 describe('tenantctl doctor against the Prism mock (pnpm mock)', () => {
-  let prism: RunningPrism;
-  beforeAll(async () => {
-    prism = await startPrism();
-  }, 60_000);
-  afterAll(() => prism?.stop());
+  const prism = usePrism();
 
   it("checks Prism's example tenant against the spec", async () => {
     const result = await doctor({ TENANTCTL_URL: prism.url, TENANTCTL_TOKEN: 'any-token' });
