@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { checkPackage } from './check-packages.js';
 import { publish } from './publish.js';
 import { formatChanges } from './spec-changes.js';
-import { bumpForChanges, type GateResult, NoReleaseError, packageVersion, runSpecGate } from './spec-gate.js';
+import {
+  bumpForChanges,
+  type GateResult,
+  NoReleaseError,
+  packageVersion,
+  runSpecGate,
+  withBump,
+} from './spec-gate.js';
 import { readSpecVersion, syncSpecVersion } from './spec-version.js';
 import { publicPackages } from './workspace.js';
 
@@ -38,7 +45,7 @@ function summary(result: GateResult): string {
 
 async function specBreaking(args: readonly string[]): Promise<number> {
   const { root } = await workspace();
-  const result = await runSpecGate({
+  let result = await runSpecGate({
     repo: root,
     specPath: SPEC,
     packageName: SPEC_PACKAGE,
@@ -58,7 +65,7 @@ async function specBreaking(args: readonly string[]): Promise<number> {
       const text = `---\n"${SPEC_PACKAGE}": ${bump}\n---\n\nThe spec changed since ${result.release.tag} (every change, breaking first):\n\n${formatChanges(result.changes)}\n`;
       writeFileSync(join(root, SPEC_CHANGESET), text);
       console.log(`wrote ${SPEC_CHANGESET} (${bump}); the gate counts it from now on`);
-      return specBreaking([]);
+      result = withBump(result, bump);
     }
   }
   if (result.passes) {

@@ -51,8 +51,13 @@ export async function runSpecGate(options: GateOptions): Promise<GateResult> {
   const needed: Bump = breaking.length > 0 ? breakingBumpFor(release.version) : 'none';
   const versioned = bumpBetween(release.version, version);
   const pending = (await pendingBumps(options.repo)).get(options.packageName) ?? 'none';
-  const given = atLeast(versioned, pending) ? versioned : pending;
-  return { release, version, changes, breaking, needed, given, passes: atLeast(given, needed) };
+  return withBump({ release, version, changes, breaking, needed, given: versioned, passes: false }, pending);
+}
+
+/** The result once `bump` is given too (by a pending changeset): the larger bump counts. */
+export function withBump(result: GateResult, bump: Bump): GateResult {
+  const given = atLeast(result.given, bump) ? result.given : bump;
+  return { ...result, given, passes: atLeast(given, result.needed) };
 }
 
 /** The bump a changeset describing these changes gives: breaking, a feature (new API), or a fix. */
