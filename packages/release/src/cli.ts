@@ -4,26 +4,23 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkPackage } from './check-packages.js';
 import { publish } from './publish.js';
+import { writeBaseline } from './spec-baseline.js';
 import { formatChanges } from './spec-changes.js';
-import {
-  bumpForChanges,
-  type GateResult,
-  NoReleaseError,
-  packageVersion,
-  runSpecGate,
-  withBump,
-} from './spec-gate.js';
+import { bumpForChanges, type GateResult, NoBaselineError, runSpecGate, withBump } from './spec-gate.js';
 import { readSpecVersion, syncSpecVersion } from './spec-version.js';
 import { publicPackages } from './workspace.js';
 
 const SPEC = 'openapi/tenant.yaml';
 const SPEC_PACKAGE = '@tenantctl/schema';
 const SPEC_CHANGESET = '.changeset/spec-changes.md';
+const BASELINE = 'packages/release/baseline/tenant.yaml';
 
 const usage = `usage: tenantctl-release <command>
-  spec-breaking [--changeset]  compare ${SPEC} with the last release of ${SPEC_PACKAGE}; refuse breaking
-                               changes without their bump. --changeset writes ${SPEC_CHANGESET} with the report
+  spec-breaking [--changeset]  compare ${SPEC} with ${BASELINE}, the spec as ${SPEC_PACKAGE} was last
+                               versioned; refuse breaking changes without their bump in a changeset.
+                               --changeset writes ${SPEC_CHANGESET} with the report
   spec-version [--check]       write (or check) the spec's info.version = ${SPEC_PACKAGE}'s version
+  spec-baseline                make the spec as it is the baseline (pnpm version-packages runs it)
   check-packages               publint and Are the Types Wrong on every public package (built)
   publish [changeset flags]    publish the public packages that the registry does not have`;
 
@@ -35,10 +32,14 @@ function schemaDir(root: string) {
   return join(root, 'packages', 'schema');
 }
 
+function packageVersion(packageDir: string): string {
+  return (JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
 function summary(result: GateResult): string {
   const count = (kind: string) => result.changes.filter((change) => change.kind === kind).length;
   return (
-    `${SPEC} against ${result.release.tag}: ${result.breaking.length} breaking, ${count('non-breaking')} non-breaking, ` +
+    `${SPEC} against ${SPEC_PACKAGE} ${result.baseVersion} (${BASELINE}): ${result.breaking.length} breaking, ${count('non-breaking')} non-breaking, ` +
     `${count('deprecated')} deprecations, ${count('annotation')} annotations, ${count('unclassified')} unclassified`
   );
 }
@@ -47,22 +48,19 @@ async function specBreaking(args: readonly string[]): Promise<number> {
   const { root } = await workspace();
   let result = await runSpecGate({
     repo: root,
-    specPath: SPEC,
+    specFile: join(root, SPEC),
+    baselineFile: join(root, BASELINE),
     packageName: SPEC_PACKAGE,
-    packageDir: schemaDir(root),
+    packageVersion: packageVersion(schemaDir(root)),
   });
   console.log(summary(result));
   if (result.breaking.length > 0) console.log(`\nBreaking:\n${formatChanges(result.breaking)}\n`);
   if (args.includes('--changeset')) {
     const bump = bumpForChanges(result);
-    if (result.version !== result.release.version) {
-      console.log(
-        `${SPEC_PACKAGE} is already versioned ${result.version}: these changes are in its changelog`,
-      );
-    } else if (bump === 'none') {
+    if (bump === 'none') {
       console.log('no change to describe: no changeset written');
     } else {
-      const text = `---\n"${SPEC_PACKAGE}": ${bump}\n---\n\nThe spec changed since ${result.release.tag} (every change, breaking first):\n\n${formatChanges(result.changes)}\n`;
+      const text = `---\n"${SPEC_PACKAGE}": ${bump}\n---\n\nThe spec changed since ${SPEC_PACKAGE} ${result.baseVersion} (every change, breaking first):\n\n${formatChanges(result.changes)}\n`;
       writeFileSync(join(root, SPEC_CHANGESET), text);
       console.log(`wrote ${SPEC_CHANGESET} (${bump}); the gate counts it from now on`);
       result = withBump(result, bump);
@@ -72,16 +70,23 @@ async function specBreaking(args: readonly string[]): Promise<number> {
     const how =
       result.needed === 'none'
         ? 'nothing breaks'
-        : `${SPEC_PACKAGE} gets a ${result.given} bump (${result.release.version} → ${result.version === result.release.version ? 'next' : result.version})`;
+        : `a pending changeset gives ${SPEC_PACKAGE} a ${result.given} bump (${result.baseVersion} → next)`;
     console.log(`accepted: ${how}`);
     return 0;
   }
   console.log(
     `refused: ${result.breaking.length} breaking change(s) need a ${result.needed} bump of ${SPEC_PACKAGE} ` +
-      `(${result.needed === 'minor' ? 'below 1.0 a minor bump is the breaking one' : 'semver'}); it has ${result.given}.\n` +
+      `(${result.needed === 'minor' ? 'below 1.0 a minor bump is the breaking one' : 'semver'}); the pending changesets give ${result.given}.\n` +
       'Run `pnpm spec:breaking --changeset` to write the changeset with every change, or `pnpm changeset`.',
   );
   return 1;
+}
+
+async function specBaseline(): Promise<number> {
+  const { root } = await workspace();
+  const changed = writeBaseline(join(root, BASELINE), readFileSync(join(root, SPEC), 'utf8'));
+  console.log(`${BASELINE} ${changed ? 'is now' : 'is already'} ${SPEC} as it is`);
+  return 0;
 }
 
 async function specVersion(args: readonly string[]): Promise<number> {
@@ -122,6 +127,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return specBreaking(args);
     case 'spec-version':
       return specVersion(args);
+    case 'spec-baseline':
+      return specBaseline();
     case 'check-packages':
       return checkPackages();
     case 'publish': {
@@ -139,7 +146,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(error instanceof NoReleaseError ? error.message : error);
+    console.error(error instanceof NoBaselineError ? error.message : error);
     process.exitCode = 2;
   },
 );

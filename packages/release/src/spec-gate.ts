@@ -1,57 +1,60 @@
-// The breaking-change gate: the spec as it is against the spec of the last release of the package that
-// ships it. Breaking changes pass only with the bump that tells consumers so, in a pending changeset
-// or already made by `pnpm version-packages`.
+// The breaking-change gate: the spec as it is against the baseline, the spec as @tenantctl/schema was last
+// versioned. Breaking changes pass only with the bump that tells consumers so, in a pending changeset;
+// `pnpm version-packages` turns the changesets into versions and makes the spec the new baseline.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse } from 'yaml';
-import { fileAt, lastRelease, type Release } from './last-release.js';
 import { pendingBumps } from './pending-bumps.js';
-import { atLeast, type Bump, breakingBumpFor, bumpBetween } from './semver-bump.js';
+import { atLeast, type Bump, breakingBumpFor } from './semver-bump.js';
+import { readBaseline } from './spec-baseline.js';
 import { compareSpecs, type SpecChange } from './spec-changes.js';
 
 export interface GateOptions {
+  /** The workspace root, where `.changeset/` is. */
   repo: string;
-  /** The spec, relative to `repo`. */
-  specPath: string;
-  /** The package that ships the spec; its tags mark the releases. */
+  specFile: string;
+  baselineFile: string;
+  /** The package that ships the spec, and its version now. */
   packageName: string;
-  packageDir: string;
+  packageVersion: string;
 }
 
 export interface GateResult {
-  release: Release;
-  version: string;
+  /** The version of the package the baseline was versioned as. */
+  baseVersion: string;
   changes: SpecChange[];
   breaking: SpecChange[];
   needed: Bump;
-  /** The larger of the bump a pending changeset gives and the bump already made since the release. */
+  /** The bump the pending changesets give the package. */
   given: Bump;
   passes: boolean;
 }
 
-export class NoReleaseError extends Error {}
-
-export function packageVersion(packageDir: string): string {
-  return (JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
-}
+/** The gate cannot compare: no baseline, or one that is not of the package's version. */
+export class NoBaselineError extends Error {}
 
 export async function runSpecGate(options: GateOptions): Promise<GateResult> {
-  const release = lastRelease(options.repo, options.packageName);
-  if (!release) {
-    throw new NoReleaseError(
-      `no release of ${options.packageName} to compare with: no tag ${options.packageName}@* in the history of HEAD ` +
-        '(a shallow clone, or tags not fetched: git fetch --tags)',
+  const baseline = readBaseline(options.baselineFile);
+  if (!baseline) {
+    throw new NoBaselineError(
+      `no baseline to compare the spec with: ${options.baselineFile} is missing ` +
+        '(pnpm version-packages writes it; `pnpm -s release-tool spec-baseline` writes it alone)',
     );
   }
-  const before = parse(fileAt(options.repo, release, options.specPath));
-  const after = parse(readFileSync(join(options.repo, options.specPath), 'utf8'));
-  const changes = compareSpecs(before, after);
+  if (baseline.version !== options.packageVersion) {
+    throw new NoBaselineError(
+      `the baseline is the spec of ${options.packageName} ${baseline.version} but the package is ` +
+        `${options.packageVersion}: pnpm version-packages writes both (run \`pnpm -s release-tool spec-baseline\`)`,
+    );
+  }
+  const after = parse(readFileSync(options.specFile, 'utf8'));
+  const changes = compareSpecs(baseline.spec, after);
   const breaking = changes.filter((change) => change.kind === 'breaking');
-  const version = packageVersion(options.packageDir);
-  const needed: Bump = breaking.length > 0 ? breakingBumpFor(release.version) : 'none';
-  const versioned = bumpBetween(release.version, version);
+  const needed: Bump = breaking.length > 0 ? breakingBumpFor(baseline.version) : 'none';
   const pending = (await pendingBumps(options.repo)).get(options.packageName) ?? 'none';
-  return withBump({ release, version, changes, breaking, needed, given: versioned, passes: false }, pending);
+  return withBump(
+    { baseVersion: baseline.version, changes, breaking, needed, given: 'none', passes: false },
+    pending,
+  );
 }
 
 /** The result once `bump` is given too (by a pending changeset): the larger bump counts. */
@@ -61,10 +64,10 @@ export function withBump(result: GateResult, bump: Bump): GateResult {
 }
 
 /** The bump a changeset describing these changes gives: breaking, a feature (new API), or a fix. */
-export function bumpForChanges(result: Pick<GateResult, 'release' | 'changes' | 'breaking'>): Bump {
-  if (result.breaking.length > 0) return breakingBumpFor(result.release.version);
+export function bumpForChanges(result: Pick<GateResult, 'baseVersion' | 'changes' | 'breaking'>): Bump {
+  if (result.breaking.length > 0) return breakingBumpFor(result.baseVersion);
   if (result.changes.some((change) => change.kind === 'non-breaking')) {
-    return result.release.version.startsWith('0.') ? 'patch' : 'minor';
+    return result.baseVersion.startsWith('0.') ? 'patch' : 'minor';
   }
   return result.changes.length > 0 ? 'patch' : 'none';
 }

@@ -1,12 +1,13 @@
-// `tenantctl-release spec-breaking` (pnpm spec:breaking) run as a process in a small workspace with its
-// own git history: a release tag, then a change to the spec, with and without the bump it needs.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// `tenantctl-release spec-breaking` (pnpm spec:breaking) run as a process in a small workspace: a
+// baseline written by `spec-baseline`, then a change to the spec, with and without the bump it needs.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { specPath } from '@tenantctl/schema/spec-file';
 import { afterEach, describe, expect, it } from 'vitest';
+import { withSpecVersion } from '../src/spec-version.js';
 
 const cli = fileURLToPath(new URL('../bin/tenantctl-release.js', import.meta.url));
 const changesetConfig = fileURLToPath(new URL('../../../.changeset/config.json', import.meta.url));
@@ -16,21 +17,22 @@ afterEach(() => {
   dirs = [];
 });
 
-function git(repo: string, ...args: string[]) {
-  execFileSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@example.test', ...args], {
-    stdio: 'pipe',
-  });
-}
-
 function setVersion(repo: string, version: string) {
   writeFileSync(
     join(repo, 'packages/schema/package.json'),
     JSON.stringify({ name: '@tenantctl/schema', version }),
   );
+  const spec = join(repo, 'openapi/tenant.yaml');
+  writeFileSync(spec, withSpecVersion(readFileSync(spec, 'utf8'), version));
 }
 
-/** A workspace whose @tenantctl/schema was released as `released` (tagged, unless `tag` is false). */
-function workspace(released: string, tag = true): string {
+function run(repo: string, ...args: string[]) {
+  const child = spawnSync(process.execPath, [cli, ...args], { cwd: repo, encoding: 'utf8' });
+  return { status: child.status, out: child.stdout + child.stderr };
+}
+
+/** A workspace whose @tenantctl/schema was versioned as `version`, with its baseline unless told not to. */
+function workspace(version: string, baseline = true): string {
   const repo = mkdtempSync(join(tmpdir(), 'spec-gate-'));
   dirs.push(repo);
   mkdirSync(join(repo, 'openapi'));
@@ -40,11 +42,8 @@ function workspace(released: string, tag = true): string {
   writeFileSync(join(repo, 'pnpm-workspace.yaml'), 'packages:\n  - packages/*\n');
   writeFileSync(join(repo, '.changeset/config.json'), readFileSync(changesetConfig));
   writeFileSync(join(repo, 'openapi/tenant.yaml'), readFileSync(specPath));
-  setVersion(repo, released);
-  git(repo, 'init', '-q', '-b', 'main');
-  git(repo, 'add', '-A');
-  git(repo, 'commit', '-q', '-m', 'release');
-  if (tag) git(repo, 'tag', `@tenantctl/schema@${released}`);
+  setVersion(repo, version);
+  if (baseline) expect(run(repo, 'spec-baseline').status).toBe(0);
   return repo;
 }
 
@@ -62,14 +61,15 @@ function addChangeset(repo: string, name: string, bump: string) {
 }
 
 function gate(repo: string, ...args: string[]) {
-  const run = spawnSync(process.execPath, [cli, 'spec-breaking', ...args], { cwd: repo, encoding: 'utf8' });
-  return { status: run.status, out: run.stdout + run.stderr };
+  return run(repo, 'spec-breaking', ...args);
 }
 
 describe('spec-breaking', () => {
   it('accepts a spec that did not change', () => {
     const result = gate(workspace('0.3.0'));
-    expect(result.out).toContain('against @tenantctl/schema@0.3.0: 0 breaking');
+    expect(result.out).toContain(
+      'against @tenantctl/schema 0.3.0 (packages/release/baseline/tenant.yaml): 0 breaking',
+    );
     expect(result.out).toContain('accepted: nothing breaks');
     expect(result.status).toBe(0);
   });
@@ -88,7 +88,7 @@ describe('spec-breaking', () => {
 
     addChangeset(repo, 'shorter-names', 'minor');
     const accepted = gate(repo);
-    expect(accepted.out).toContain('accepted: @tenantctl/schema gets a minor bump');
+    expect(accepted.out).toContain('accepted: a pending changeset gives @tenantctl/schema a minor bump');
     expect(accepted.status).toBe(0);
   });
 
@@ -103,12 +103,21 @@ describe('spec-breaking', () => {
     expect(gate(repo).status).toBe(0);
   });
 
-  it('accepts a breaking change already versioned (pnpm version-packages ran)', () => {
+  it('after the version step (a new version, the spec its new baseline) compares with that version', () => {
     const repo = workspace('0.3.0');
     tightenName(repo);
     setVersion(repo, '0.4.0');
+    const stale = gate(repo);
+    expect(stale.out).toContain(
+      'the baseline is the spec of @tenantctl/schema 0.3.0 but the package is 0.4.0: pnpm version-packages writes both',
+    );
+    expect(stale.status).toBe(2);
+
+    expect(run(repo, 'spec-baseline').out).toContain('packages/release/baseline/tenant.yaml is now');
+    expect(run(repo, 'spec-baseline').out).toContain('is already');
     const accepted = gate(repo);
-    expect(accepted.out).toContain('accepted: @tenantctl/schema gets a minor bump (0.3.0 → 0.4.0)');
+    expect(accepted.out).toContain('against @tenantctl/schema 0.4.0');
+    expect(accepted.out).toContain('accepted: nothing breaks');
     expect(accepted.status).toBe(0);
   });
 
@@ -120,15 +129,17 @@ describe('spec-breaking', () => {
     const changeset = readFileSync(join(repo, '.changeset/spec-changes.md'), 'utf8');
     expect(changeset).toMatch(/^---\n"@tenantctl\/schema": minor\n---\n/);
     expect(changeset).toMatch(
-      /The spec changed since @tenantctl\/schema@0\.3\.0.*\n\n- \*\*breaking\*\* `POST \/tenant`: .*maxLength/s,
+      /The spec changed since @tenantctl\/schema 0\.3\.0.*\n\n- \*\*breaking\*\* `POST \/tenant`: .*maxLength/s,
     );
     expect(gate(repo).status).toBe(0);
   });
 
-  it('cannot check without a release tag, and says how to get one (exit 2)', () => {
-    const result = gate(workspace('0.3.0', false));
-    expect(result.out).toContain('no release of @tenantctl/schema to compare with');
-    expect(result.out).toContain('git fetch --tags');
+  it('cannot check without a baseline, and says how to write one (exit 2)', () => {
+    const repo = workspace('0.3.0', false);
+    const result = gate(repo);
+    expect(result.out).toContain('no baseline to compare the spec with');
+    expect(result.out).toContain('spec-baseline');
     expect(result.status).toBe(2);
+    expect(existsSync(join(repo, 'packages/release/baseline/tenant.yaml'))).toBe(false);
   });
 });
