@@ -1,47 +1,37 @@
 // The CLI's fetch over node:http against a local server: requests, answers, aborts and failures.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
 import { freePort } from '@tenantctl/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeHttpFetch } from '../src/node-http-fetch.js';
+import { type LoopbackServer, startLoopbackServer } from './support/loopback-server.js';
 
-let server: Server;
+let server: LoopbackServer;
 let base: string;
 let last:
   | { method?: string; url?: string; headers: IncomingMessage['headers']; body: string; port?: number }
   | undefined;
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => {
-      body += chunk.toString();
+  server = await startLoopbackServer((req, body, res) => {
+    last = { method: req.method, url: req.url, headers: req.headers, body, port: req.socket.remotePort };
+    if (req.url === '/hang') return;
+    if (req.url === '/zero') {
+      res.writeHead(200, { 'Content-Length': '0' });
+      return void res.end();
+    }
+    if (req.url === '/empty') {
+      res.writeHead(204);
+      return void res.end();
+    }
+    res.setHeader('Set-Cookie', ['a=1', 'b=2']);
+    res.writeHead(req.url === '/missing' ? 404 : 200, 'Fine', {
+      'Content-Type': 'application/json',
+      ETag: '"e"',
     });
-    req.on('end', () => {
-      last = { method: req.method, url: req.url, headers: req.headers, body, port: req.socket.remotePort };
-      if (req.url === '/hang') return;
-      if (req.url === '/zero') {
-        res.writeHead(200, { 'Content-Length': '0' });
-        return void res.end();
-      }
-      if (req.url === '/empty') {
-        res.writeHead(204);
-        return void res.end();
-      }
-      res.setHeader('Set-Cookie', ['a=1', 'b=2']);
-      res.writeHead(req.url === '/missing' ? 404 : 200, 'Fine', {
-        'Content-Type': 'application/json',
-        ETag: '"e"',
-      });
-      res.end(JSON.stringify({ echo: body }));
-    });
+    res.end(JSON.stringify({ echo: body }));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.origin;
 });
-afterAll(() => {
-  server.closeAllConnections();
-  server.close();
-});
+afterAll(() => server.close());
 
 describe('nodeHttpFetch', () => {
   it('GETs with the given headers and answers a Response with status, headers and body', async () => {

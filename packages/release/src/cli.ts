@@ -28,12 +28,12 @@ async function workspace() {
   return publicPackages(process.cwd());
 }
 
-function schemaDir(root: string) {
-  return join(root, 'packages', 'schema');
-}
-
-function packageVersion(packageDir: string): string {
-  return (JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
+/** The workspace root and the version of the package that ships the spec, as Changesets reads them. */
+async function specPackage(): Promise<{ root: string; version: string }> {
+  const { root, packages } = await workspace();
+  const found = packages.find((pkg) => pkg.name === SPEC_PACKAGE);
+  if (!found) throw new Error(`no package ${SPEC_PACKAGE} in the workspace at ${root}`);
+  return { root, version: found.version };
 }
 
 function summary(result: GateResult): string {
@@ -45,13 +45,13 @@ function summary(result: GateResult): string {
 }
 
 async function specBreaking(args: readonly string[]): Promise<number> {
-  const { root } = await workspace();
+  const { root, version } = await specPackage();
   let result = await runSpecGate({
     repo: root,
     specFile: join(root, SPEC),
     baselineFile: join(root, BASELINE),
     packageName: SPEC_PACKAGE,
-    packageVersion: packageVersion(schemaDir(root)),
+    packageVersion: version,
   });
   console.log(summary(result));
   if (result.breaking.length > 0) console.log(`\nBreaking:\n${formatChanges(result.breaking)}\n`);
@@ -90,8 +90,7 @@ async function specBaseline(): Promise<number> {
 }
 
 async function specVersion(args: readonly string[]): Promise<number> {
-  const { root } = await workspace();
-  const version = packageVersion(schemaDir(root));
+  const { root, version } = await specPackage();
   const specFile = join(root, SPEC);
   if (args.includes('--check')) {
     const written = readSpecVersion(readFileSync(specFile, 'utf8'));

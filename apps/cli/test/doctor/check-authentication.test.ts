@@ -1,30 +1,22 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { TenantSignInError } from '@tenantctl/client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkSession, checkTokenAnswer, detectSignInFlow } from '../../src/doctor/check-authentication.js';
 import { nodeHttpFetch } from '../../src/node-http-fetch.js';
+import { type LoopbackServer, startLoopbackServer } from '../support/loopback-server.js';
 
-const servers: Server[] = [];
-afterAll(() => Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve)))));
+const servers: LoopbackServer[] = [];
+afterAll(() => Promise.all(servers.map((server) => server.close())));
 
 /** A PBX that has the given sign-in paths (they answer 400 to an empty body) and nothing else. */
 async function pbxWith(paths: string[]): Promise<{ url: string; bodies: string[] }> {
   const bodies: string[] = [];
-  const server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => {
-      body += chunk;
-    });
-    request.on('end', () => {
-      bodies.push(`${request.method} ${request.url} ${body}`);
-      response.statusCode = paths.includes(request.url ?? '') ? 400 : 404;
-      response.end();
-    });
+  const server = await startLoopbackServer((request, body, response) => {
+    bodies.push(`${request.method} ${request.url} ${body}`);
+    response.statusCode = paths.includes(request.url ?? '') ? 400 : 404;
+    response.end();
   });
   servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`, bodies };
+  return { url: `${server.origin}/api`, bodies };
 }
 
 describe('detectSignInFlow', () => {

@@ -1,10 +1,9 @@
 // Tier 3: the same binary signs in to the Prism mock of the spec (`pnpm mock`) and to a PBX that has
 // only the older /login flow (a small server here: v22.0–22.2 answer 404 for /auth/sign_in).
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LoopbackServer, startLoopbackServer } from '../support/loopback-server.js';
 import { usePrism } from '../support/prism.js';
 import { configHome, runCli } from '../support/run-cli.js';
 
@@ -38,53 +37,43 @@ describe('against the Prism mock', () => {
 });
 
 describe('against a PBX with only the older /login', () => {
-  let server: Server;
+  let server: LoopbackServer;
   let url: string;
   const requests: string[] = [];
   const live = new Set<string>();
 
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk: Buffer) => {
-        body += chunk.toString();
-      });
-      req.on('end', () => {
-        requests.push(`${req.method} ${req.url}`);
-        const answer = (status: number, json?: unknown) => {
-          res.writeHead(status, { 'Content-Type': 'application/json' });
-          res.end(json === undefined ? '' : JSON.stringify(json));
-        };
-        const token = req.headers.authorization?.replace(/^Bearer /, '') ?? '';
-        const refused = { errors: [{ code: 'UNAUTHORIZED', message: 'No.' }] };
-        if (req.url === '/api/login' && req.method === 'POST') {
-          const { username, password } = JSON.parse(body) as { username: string; password: string };
-          if (username !== 'olga' || password !== 'old-pbx-pw') return answer(401, refused);
-          const issued = `legacy-${randomUUID()}`;
-          live.add(issued);
-          return answer(200, {
-            access_token: issued,
-            expires_in: 3600,
-            expires_at: 'in an hour',
-            role: 'operator',
-          });
-        }
-        if (req.url === '/api/tenant' && req.method === 'GET') {
-          return live.has(token) ? answer(200, { id: 'T1', name: 'Old PBX' }) : answer(401, refused);
-        }
-        if (req.url === '/api/logout' && req.method === 'POST') {
-          return live.delete(token) ? answer(200) : answer(401, refused);
-        }
-        answer(404, { errors: [{ code: 'NOT_FOUND', message: 'No such path.' }] });
-      });
+    server = await startLoopbackServer((req, body, res) => {
+      requests.push(`${req.method} ${req.url}`);
+      const answer = (status: number, json?: unknown) => {
+        res.writeHead(status, { 'Content-Type': 'application/json' });
+        res.end(json === undefined ? '' : JSON.stringify(json));
+      };
+      const token = req.headers.authorization?.replace(/^Bearer /, '') ?? '';
+      const refused = { errors: [{ code: 'UNAUTHORIZED', message: 'No.' }] };
+      if (req.url === '/api/login' && req.method === 'POST') {
+        const { username, password } = JSON.parse(body) as { username: string; password: string };
+        if (username !== 'olga' || password !== 'old-pbx-pw') return answer(401, refused);
+        const issued = `legacy-${randomUUID()}`;
+        live.add(issued);
+        return answer(200, {
+          access_token: issued,
+          expires_in: 3600,
+          expires_at: 'in an hour',
+          role: 'operator',
+        });
+      }
+      if (req.url === '/api/tenant' && req.method === 'GET') {
+        return live.has(token) ? answer(200, { id: 'T1', name: 'Old PBX' }) : answer(401, refused);
+      }
+      if (req.url === '/api/logout' && req.method === 'POST') {
+        return live.delete(token) ? answer(200) : answer(401, refused);
+      }
+      answer(404, { errors: [{ code: 'NOT_FOUND', message: 'No such path.' }] });
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
+    url = `${server.origin}/api`;
   });
-  afterAll(() => {
-    server.closeAllConnections();
-    server.close();
-  });
+  afterAll(() => server.close());
 
   it('falls back to /login, remembers that flow, reads the tenant and signs out with /logout', async () => {
     const env = { TENANTCTL_CONFIG: join(configHome, 'legacy.json') };
