@@ -1,9 +1,21 @@
+import { testTimeouts } from '@tenantctl/mock';
 import { defineConfig } from 'vitest/config';
+
+/** Tier 3: the built binary as a child process (which mutation testing cannot reach). */
+export const binaryTests = [
+  'test/main.test.ts',
+  'test/launcher.test.ts',
+  'test/hardening/**/*.test.ts',
+  'test/sign-in/**/*.test.ts',
+  'test/install/**/*.test.ts',
+  'test/doctor/e2e/**/*.test.ts',
+];
 
 export default defineConfig({
   test: {
-    // Generous: these tests start servers and processes, and CI runs several packages' tests at once on 2 cores.
-    testTimeout: 30_000,
+    // Generous, and scaled by TEST_TIMEOUT_SCALE: these tests start servers and processes, and CI
+    // runs several packages' tests at once on 2 cores.
+    ...testTimeouts(),
     projects: [
       // Tiers 1 and 2: argv → options, and command functions with injected dependencies, in this process.
       {
@@ -11,29 +23,14 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: [
-            'test/main.test.ts',
-            'test/launcher.test.ts',
-            'test/hardening/**',
-            'test/sign-in/**',
-            'test/install/**',
-            'test/doctor/e2e/**',
-          ],
+          exclude: binaryTests,
         },
       },
-      // Tier 3: the built binary as a child process.
       {
         extends: true,
         test: {
           name: 'e2e',
-          include: [
-            'test/main.test.ts',
-            'test/launcher.test.ts',
-            'test/hardening/**/*.test.ts',
-            'test/sign-in/**/*.test.ts',
-            'test/install/**/*.test.ts',
-            'test/doctor/e2e/**/*.test.ts',
-          ],
+          include: binaryTests,
         },
       },
     ],

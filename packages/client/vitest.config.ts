@@ -1,11 +1,13 @@
+import { testTimeouts } from '@tenantctl/mock';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     // Pact reports usage to its makers unless told not to; tests send nothing anywhere.
     env: { PACT_DO_NOT_TRACK: 'true' },
-    // Generous: CI runs several packages' tests at once on 2 cores.
-    testTimeout: 15_000,
+    // Generous, and scaled by TEST_TIMEOUT_SCALE: these tests start Prism, Pact and Chromium, and CI
+    // runs several packages' tests at once on 2 cores.
+    ...testTimeouts(),
     projects: [
       {
         extends: true,

@@ -1,8 +1,7 @@
 import { defineConfig } from 'vitest/config';
+import { testTimeouts } from './src/readiness.js';
 
 export default defineConfig({
-  test: {
-    // Generous: these tests start Prism processes, and CI runs several packages' tests at once on 2 cores.
-    testTimeout: 30_000,
-  },
+  // These tests start Prism processes, and CI runs several packages' tests at once on 2 cores.
+  test: { ...testTimeouts() },
 });

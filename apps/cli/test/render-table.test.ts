@@ -7,7 +7,7 @@ describe('renderTable', () => {
     const { deps } = harness();
     const text = renderTable(
       {
-        office_hours: { mon: '9-17' },
+        vault_region: { mon: '9-17' },
         recording_retention: 90,
         name: 'Acme',
         stir_shaken_key: 'K',
@@ -29,7 +29,7 @@ describe('renderTable', () => {
         '  stir_shaken_key      <redacted>',
         '',
         'Other (not in the spec)',
-        '  office_hours         {"mon":"9-17"}',
+        '  vault_region         {"mon":"9-17"}',
       ].join('\n'),
     );
   });

@@ -8,8 +8,9 @@ import {
   validateValue,
 } from '@tenantctl/schema';
 import { hashPassword } from './auth/passwords.js';
-import type { AdminStore, StoredTenant, UserRecord } from './storage/tenant-store.js';
+import type { AdminStore, CollectionStore, StoredTenant, UserRecord } from './storage/tenant-store.js';
 import { defaultSettings, toTenantBody } from './tenant-representation.js';
+import { systemRole } from './tenants/roles.js';
 import { hashToken, newToken } from './tokens.js';
 
 export class AdminError extends Error {}
@@ -73,7 +74,8 @@ export async function setLimits(
 }
 
 export interface NewUser {
-  tenantId: string;
+  /** The user's tenant; none for a system user (role SystemAdmin or Dealer). */
+  tenantId?: string;
   username: string;
   password: string;
   role?: string;
@@ -83,7 +85,16 @@ export interface NewUser {
 
 /** Adds a user who signs in with a password (kept only as a scrypt hash), checked against the spec. */
 export async function createUser(store: AdminStore, user: NewUser): Promise<UserRecord> {
-  if (!(await store.readTenant(user.tenantId))) throw new AdminError(`no tenant with id ${user.tenantId}`);
+  const system = user.role !== undefined && systemRole(user.role) !== undefined;
+  if (system && user.tenantId !== undefined) {
+    throw new AdminError(`a ${systemRole(user.role ?? '')} belongs to no tenant: leave out --tenant`);
+  }
+  if (!system && user.tenantId === undefined) {
+    throw new AdminError('--tenant is required (only a SystemAdmin or a Dealer belongs to no tenant)');
+  }
+  if (user.tenantId !== undefined && !(await store.readTenant(user.tenantId))) {
+    throw new AdminError(`no tenant with id ${user.tenantId}`);
+  }
   const violations = [
     ...validateValue('UserName', user.username, { subject: 'the user name' }).violations,
     ...validateValue('Password', user.password, { subject: 'the password' }).violations,
@@ -91,20 +102,46 @@ export async function createUser(store: AdminStore, user: NewUser): Promise<User
   if (violations.length > 0) throw invalid(violations);
   if (user.twoFactor && !user.email) throw new AdminError('--two-factor needs --email: the codes are mailed');
   const created = await store.createUser({
-    tenantId: user.tenantId,
+    tenantId: user.tenantId ?? null,
     username: user.username,
     passwordHash: await hashPassword(user.password),
-    role: user.role ?? 'admin',
+    // The spec's own spelling for the system roles; tenant users keep `admin` unless told otherwise.
+    role: (user.role && systemRole(user.role)) ?? user.role ?? 'admin',
     twoFactor: user.twoFactor === true,
     email: user.email ?? null,
   });
-  if (!created) throw new AdminError(`the tenant already has a user named ${user.username}`);
+  if (!created) {
+    throw new AdminError(
+      user.tenantId === undefined
+        ? `there is a system user named ${user.username} already`
+        : `the tenant already has a user named ${user.username}`,
+    );
+  }
   return created;
 }
 
+/** Assigns a tenant to a dealer (a system user of role Dealer), by the dealer's name. */
+export async function assignDealer(
+  store: AdminStore & Pick<CollectionStore, 'systemUser'>,
+  tenantId: string,
+  dealerName: string,
+): Promise<void> {
+  const dealer = await store.systemUser(dealerName);
+  if (!dealer || systemRole(dealer.role) !== 'Dealer') throw new AdminError(`no dealer named ${dealerName}`);
+  if (!(await store.assignDealer(tenantId, dealer.id))) throw new AdminError(`no tenant with id ${tenantId}`);
+}
+
 /** Removes a user and ends their sessions. */
-export async function removeUser(store: AdminStore, tenantId: string, username: string): Promise<void> {
+export async function removeUser(
+  store: AdminStore,
+  tenantId: string | null,
+  username: string,
+): Promise<void> {
   if (!(await store.removeUser(tenantId, username))) {
-    throw new AdminError(`no user named ${username} in tenant ${tenantId}`);
+    throw new AdminError(
+      tenantId === null
+        ? `no system user named ${username}`
+        : `no user named ${username} in tenant ${tenantId}`,
+    );
   }
 }

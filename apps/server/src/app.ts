@@ -1,20 +1,22 @@
 // Builds the Tenant API as a fastify app (never listens: see server.ts). Every error leaves as the
 // vendor's `{"errors":[…]}` body; nothing a client sends can produce a 500 or a stack trace.
-import { createServer } from 'node:http';
-import { validateTenantUpdate } from '@tenantctl/schema';
+import { createServer, type IncomingMessage } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { ApiError, apiError, bodyError, unauthorized, validationError } from './api-errors.js';
+import { ApiError, apiError, bodyError, unauthorized } from './api-errors.js';
 import { type CodeMailer, fileMailer } from './auth/code-mail.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { createSignInService, defaultSignInPolicy, type SignInPolicy } from './auth/sign-in.js';
 import { registerCors } from './cors.js';
 import { registerDocsRoutes } from './docs/routes.js';
-import { readIfMatch } from './if-match.js';
 import { parseJsonText } from './json-text.js';
 import { createRequestLog, type LogOptions, type RequestLog } from './request-log.js';
+import { updateSettings } from './settings-update.js';
 import { StoreUnavailableError } from './storage/store-unavailable.js';
-import type { AuthStore, TenantStore, TokenOwner } from './storage/tenant-store.js';
+import type { TokenOwner } from './storage/tenant-store.js';
 import { etagOf, toTenantBody } from './tenant-representation.js';
+import { systemRole } from './tenants/roles.js';
+import { type CollectionRoutesStore, registerTenantCollectionRoutes } from './tenants/routes.js';
+import { tenantStatus } from './tenants/status.js';
 import { bearerToken, hashToken } from './tokens.js';
 
 export const DEFAULT_PREFIX = '/api';
@@ -22,7 +24,7 @@ export const DEFAULT_PREFIX = '/api';
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
 
 export interface AppOptions {
-  store: TenantStore & AuthStore;
+  store: CollectionRoutesStore;
   /** Path prefix of the API, `/api` like the vendor's. */
   prefix?: string;
   bodyLimit?: number;
@@ -32,6 +34,11 @@ export interface AppOptions {
   corsOrigins?: readonly string[];
   /** A log made already (to share it with the store's availability lines); wins over `logger`. */
   log?: RequestLog;
+  /**
+   * Proxies (addresses or CIDR ranges) whose `X-Forwarded-For` names the client; none by default, so a
+   * client cannot choose the address that sign-in throttling counts it by.
+   */
+  trustProxy?: readonly string[];
   /** A request must arrive whole within this time (slow clients cannot hold the server). Default 10 s. */
   requestTimeoutMs?: number;
   /** Signing in: token lifetimes, tries and throttling (see SignInPolicy), where codes are mailed, the clock. */
@@ -50,6 +57,8 @@ function charsetOf(contentType: string | undefined): string | undefined {
 
 export function buildApp(options: AppOptions): FastifyInstance {
   const { store } = options;
+  // Requests through app.inject() have none: the store then checks freshness for each.
+  const receivedAt = new WeakMap<IncomingMessage, number>();
   const prefix = (options.prefix ?? DEFAULT_PREFIX).replace(/\/+$/, '');
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
@@ -70,9 +79,14 @@ export function buildApp(options: AppOptions): FastifyInstance {
           connectionsCheckingInterval: 1000,
           keepAliveTimeout: 5000,
         },
-        handler,
+        (request, response) => {
+          // When the request's head arrived, for the store's freshness check (see findTokenOwner).
+          receivedAt.set(request, performance.now());
+          handler(request, response);
+        },
       ),
     return503OnClosing: true,
+    trustProxy: options.trustProxy && options.trustProxy.length > 0 ? [...options.trustProxy] : false,
   }) as unknown as FastifyInstance;
 
   // Only JSON is accepted: without this, fastify would parse text/plain bodies into strings (400, not 415).
@@ -95,14 +109,26 @@ export function buildApp(options: AppOptions): FastifyInstance {
   /** The owner of the request's bearer token; 401 for none (called in handlers: a hook costs more). */
   async function authenticate(request: FastifyRequest): Promise<TokenOwner> {
     const token = bearerToken(request.headers.authorization);
-    const owner = token ? await store.findTokenOwner(hashToken(token), clock()) : undefined;
-    if (!owner) throw unauthorized();
-    return owner;
+    const hash = token ? hashToken(token) : undefined;
+    const owner = hash ? await store.findTokenOwner(hash, clock(), receivedAt.get(request.raw)) : undefined;
+    if (owner) return owner;
+    // A system user's session acts on no tenant until it switches into one.
+    const user = hash ? await store.sessionUser(hash, clock()) : undefined;
+    if (user && user.tenantId === null && systemRole(user.role)) {
+      throw apiError(
+        403,
+        'FORBIDDEN',
+        'This session acts on no tenant yet: choose one with POST /tenants/switch?id=TENANT_ID.',
+      );
+    }
+    throw unauthorized();
   }
 
   // The GET body and its ETag per tenant, kept for the version they were made from: a GET reads the
   // current version with the token (one query) and serializes only when it changed, whoever wrote it.
-  const representations = new Map<string, { version: number; text: string; etag: string }>();
+  // The body is kept as bytes: fastify then sends them with their length as they are (as a string it
+  // measured and encoded them on every GET).
+  const representations = new Map<string, { version: number; body: Buffer; etag: string }>();
   async function representation({ tenantId, version }: TokenOwner) {
     const cached = representations.get(tenantId);
     if (cached?.version === version) return cached;
@@ -110,7 +136,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     if (!tenant) throw unauthorized(); // the token's tenant is gone
     const made = {
       version: tenant.version,
-      text: JSON.stringify(toTenantBody(tenant)),
+      body: Buffer.from(JSON.stringify(toTenantBody(tenant))),
       etag: etagOf(tenant.version, store.instanceId),
     };
     representations.set(tenantId, made);
@@ -125,9 +151,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
   }
 
   app.get(`${prefix}/tenant`, async (request, reply) => {
-    const { text, etag } = await representation(await authenticate(request));
+    const { body, etag } = await representation(await authenticate(request));
     reply.headers(answerHeaders).header('ETag', etag).type('application/json; charset=utf-8');
-    return text;
+    return body;
   });
 
   // The token is checked before the body is read (onRequest): nothing of a stranger's body is parsed.
@@ -138,30 +164,24 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.post(`${prefix}/tenant`, { onRequest: authenticateFirst }, async (request, reply) => {
     const owner = owners.get(request);
     if (!owner) throw unauthorized();
-    const checked = validateTenantUpdate(request.body);
-    const ifMatch = readIfMatch(request.headers['if-match'], store.instanceId);
-    if (!checked.valid || !ifMatch.valid) {
-      throw new ApiError(400, [
-        ...(ifMatch.valid ? [] : validationError(ifMatch.violations, { header: 'If-Match' }).items),
-        ...(checked.valid ? [] : validationError(checked.violations).items),
-      ]);
-    }
-    const result = await store.mergeSettings(
+    const etag = await updateSettings(
+      store,
       owner.tenantId,
-      checked.value,
-      ifMatch.value === undefined || ifMatch.value.any ? {} : { ifVersion: ifMatch.value.versions },
+      { schema: 'TenantUpdate', body: request.body, ifMatch: request.headers['if-match'] },
+      unauthorized,
     );
-    if (result.outcome === 'not-found') throw unauthorized();
-    if (result.outcome === 'precondition-failed') {
-      throw apiError(
-        412,
-        'PRECONDITION_FAILED',
-        'The tenant was changed since it was read (If-Match no longer matches); nothing was changed.',
-      );
-    }
-    reply.headers(answerHeaders).header('ETag', etagOf(result.version, store.instanceId));
+    reply.headers(answerHeaders).header('ETag', etag);
     reply.code(200).send();
   });
+
+  app.get(`${prefix}/tenant/status`, async (request, reply) => {
+    const owner = await authenticate(request);
+    const tenant = await store.readTenant(owner.tenantId);
+    if (!tenant) throw unauthorized();
+    return reply.headers(answerHeaders).send(tenantStatus(tenant, (await store.listUsers(tenant.id)).length));
+  });
+
+  registerTenantCollectionRoutes(app, prefix, store, clock);
 
   const auth = options.auth ?? {};
   registerCors(app, prefix, options.corsOrigins ?? []);

@@ -1,15 +1,45 @@
-// How a stored tenant becomes the spec's `Tenant` body and its ETag, and a new tenant's defaults.
-import { tenantFieldNames, tenantFields } from '@tenantctl/schema';
-import type { StoredTenant, TenantSettings } from './storage/tenant-store.js';
+// How a stored tenant becomes the spec's bodies (`Tenant`, `TenantDetails`, `TenantSummary`) and its
+// ETag, a dealer its `Dealer`, and a new tenant's defaults.
+import {
+  tenantDetailsFieldNames,
+  tenantFieldNames,
+  tenantFields,
+  tenantSummaryFieldNames,
+} from '@tenantctl/schema';
+import type { StoredTenant, TenantRow, TenantSettings, UserRecord } from './storage/tenant-store.js';
+
+/** Fields the store keeps as columns of the tenant's row, never in its settings. */
+const rowColumns = new Set(['id', 'created_at']);
 
 /** A new tenant's settings: the spec's default for every field that has one, blank (`null`) otherwise. */
 export function defaultSettings(name: string): TenantSettings {
   const settings: TenantSettings = {};
   for (const field of tenantFields()) {
-    if (field.name !== 'id') settings[field.name] = field.default ?? null;
+    if (!rowColumns.has(field.name)) settings[field.name] = field.default ?? null;
   }
   settings.name = name;
   return settings;
+}
+
+/** A body of these fields, in their order: the row's columns, then its settings, `null` where blank. */
+function bodyOf(names: readonly string[], tenant: TenantRow): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const name of names) {
+    body[name] =
+      name === 'id' ? tenant.id : name === 'created_at' ? tenant.createdAt : (tenant.settings[name] ?? null);
+  }
+  return body;
+}
+
+/** The `GET /tenants/{id}` body. */
+export const toTenantDetailsBody = (tenant: TenantRow) => bodyOf(tenantDetailsFieldNames(), tenant);
+
+/** One item of `GET /tenants`. */
+export const toTenantSummary = (tenant: TenantRow) => bodyOf(tenantSummaryFieldNames(), tenant);
+
+/** A dealer as `GET /tenants/{id}/dealers` shows it: the reference server's dealers are all resellers. */
+export function toDealer(user: UserRecord): Record<string, unknown> {
+  return { id: user.id, name: user.username, display_name: user.username, enabled: true, level: 'RESELLER' };
 }
 
 /** The `GET /tenant` body: every `Tenant` field in the spec's order, `null` where blank. */

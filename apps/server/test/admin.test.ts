@@ -99,7 +99,7 @@ describe('setLimits', () => {
   });
 
   it.each([
-    [['max_extensions=lots'], '  - max_extensions: must be an integer or null'],
+    [['max_extensions=lots'], '  - max_extensions: must be an integer'],
     [['max_extensions=-1'], '  - max_extensions: must be >= 0'],
     [['name=x'], 'name: not a system-side field; these are: enable_billing,'],
     [['max_extensions'], '"max_extensions" is not KEY=VALUE (KEY= sets an empty string)'],

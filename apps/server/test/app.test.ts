@@ -17,7 +17,7 @@ afterAll(() => server.close());
 const tenantB = () => server.tenants[1] ?? server.tenant;
 
 describe('GET /tenant', () => {
-  it('returns all 42 fields with the spec defaults, valid against Tenant, uncacheable, with an ETag', async () => {
+  it('returns every Tenant field with the spec defaults, valid against Tenant, uncacheable, with an ETag', async () => {
     const answer = await getTenant(server);
     expect(answer.status).toBe(200);
     expect(answer.headers['cache-control']).toBe('no-store');
@@ -25,7 +25,7 @@ describe('GET /tenant', () => {
     expect(answer.headers.etag).toBe(`"1-${server.store.instanceId}"`);
     const body = answer.body as Record<string, unknown>;
     expect(Object.keys(body)).toEqual([...tenantFieldNames()]);
-    expect(Object.keys(body)).toHaveLength(42);
+    expect(Object.keys(body)).toHaveLength(50);
     expect(validateTenant(body).valid).toBe(true);
     expect(body).toMatchObject({ id: server.tenant.id, name: 'Tenant A' });
     // Like the vendor's ids: letters and digits only (one starting with "-" once broke `--tenant ID`).
@@ -242,7 +242,7 @@ describe('errors', () => {
   });
 
   it('404 in the vendor shape for another path', async () => {
-    const answer = await inject(server, 'GET', { token: server.tenant.token, path: '/tenants' });
+    const answer = await inject(server, 'GET', { token: server.tenant.token, path: '/tenantz' });
     expect(answer.status).toBe(404);
     expect(errorCodes(answer)).toEqual(['NOT_FOUND']);
   });

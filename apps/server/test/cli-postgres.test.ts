@@ -2,6 +2,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { waitForOutput } from '@tenantctl/mock';
 import { describe, expect, it } from 'vitest';
 import { postgresForFile } from './support/postgres.js';
 
@@ -26,13 +27,7 @@ describe.runIf(server)('tenant-server --database postgres://…', () => {
       },
     );
     try {
-      const banner = await new Promise<string>((resolve) => {
-        let text = '';
-        serving.stderr?.on('data', (chunk: Buffer) => {
-          text += chunk.toString();
-          if (text.includes('\n')) resolve(text);
-        });
-      });
+      const banner = (await waitForOutput(serving, 'tenant-server', /^.*\n/))[0];
       const password = new URL(database).password;
       expect(banner).toMatch(
         /^Tenant API on http:\/\/127\.0\.0\.1:\d+\/api\/tenant \(database postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/tenant_test_\w+, postgres\)\n$/,

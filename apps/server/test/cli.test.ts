@@ -63,7 +63,7 @@ describe('tenant-server', () => {
     const bad = run('tenants', 'set-limits', '--tenant', id, 'max_extensions=lots');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe(
-      'tenant-server: invalid values, nothing was changed:\n  - max_extensions: must be an integer or null\n',
+      'tenant-server: invalid values, nothing was changed:\n  - max_extensions: must be an integer\n',
     );
     expect(run('tenants', 'set-limits', '--tenant', id, 'name=x').stderr).toContain(
       'not a system-side field',
@@ -149,6 +149,18 @@ describe('tenant-server', () => {
     expect(result).toMatchObject({
       status: 2,
       stderr: 'tenant-server: --access-token-ttl takes a whole number ≥ 1\n',
+    });
+  });
+
+  it('refuses a --trust-proxy that is not an address or range, and a window longer than a day', () => {
+    expect(run('serve', '--trust-proxy', '10.0.0.1', '--trust-proxy', 'lb.internal')).toMatchObject({
+      status: 2,
+      stderr:
+        'tenant-server: --trust-proxy "lb.internal" is not an address or CIDR range, e.g. 10.0.0.5 or 10.0.0.0/8\n',
+    });
+    expect(run('serve', '--sign-in-window', '86401')).toMatchObject({
+      status: 2,
+      stderr: 'tenant-server: --sign-in-window takes a whole number ≥ 1 and ≤ 86400\n',
     });
   });
 

@@ -18,7 +18,7 @@ beforeAll(async () => {
     startPrism({ mode: 'proxy', upstream: server.url, errors: true }),
     startPrism({ mode: 'proxy', upstream: server.url }),
   ]);
-}, 60_000);
+});
 afterAll(async () => {
   await Promise.all([strict?.stop(), observing?.stop()]);
   await server?.close();
@@ -132,5 +132,5 @@ describe('the check itself', () => {
       await proxy.stop();
       liar.close();
     }
-  }, 60_000);
+  });
 });

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { waitForOutput } from '@tenantctl/mock';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const demo = fileURLToPath(new URL('../dist/start-demo.js', import.meta.url));
@@ -16,17 +17,9 @@ async function startDemo(port = '0'): Promise<{ child: ChildProcess; out: string
     env: { ...process.env, TENANT_SERVER_DB: db, PORT: port },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let out = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no banner:\n${out}`)), 15_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('Ctrl-C')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  });
+  const ready = waitForOutput(child, 'pnpm start', /Ctrl-C/);
+  await ready;
+  const out = ready.output();
   return { child, out };
 }
 

@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { freePort } from './free-port.js';
+import { waitForOutput } from './readiness.js';
 import { specPath } from './spec-path.js';
 
 export interface PrismOptions {
@@ -14,7 +15,7 @@ export interface PrismOptions {
   upstream?: string;
   /** With `proxy`: turn every spec violation into an error response (Prism's `--errors`). */
   errors?: boolean;
-  /** Give up waiting for Prism after this long. */
+  /** Give up waiting for Prism after this long (times TEST_TIMEOUT_SCALE). Default PROCESS_START_MS. */
   startTimeoutMs?: number;
 }
 
@@ -68,25 +69,8 @@ export async function startPrism(options: PrismOptions = {}): Promise<RunningPri
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
   });
-  let output = '';
-  const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`Prism did not start within ${options.startTimeoutMs ?? 30000} ms:\n${output}`)),
-      options.startTimeoutMs ?? 30000,
-    );
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Prism is listening on')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`Prism exited with code ${code}:\n${output}`));
-    });
+  const ready = waitForOutput(child, 'Prism', /Prism is listening on/, {
+    ...(options.startTimeoutMs === undefined ? {} : { limitMs: options.startTimeoutMs }),
   });
   try {
     await ready;
@@ -94,5 +78,5 @@ export async function startPrism(options: PrismOptions = {}): Promise<RunningPri
     await stopChild(child);
     throw error;
   }
-  return { url: `http://127.0.0.1:${port}`, output: () => output, stop: () => stopChild(child) };
+  return { url: `http://127.0.0.1:${port}`, output: ready.output, stop: () => stopChild(child) };
 }

@@ -3,6 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { freePort } from '../src/free-port.js';
+import { waitForOutput } from '../src/readiness.js';
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
@@ -13,19 +14,9 @@ describe('tenant-mock', () => {
       env: { ...process.env, MOCK_PORT: String(port) },
       stdio: 'pipe',
     });
-    let output = '';
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`Prism did not start:\n${output}`)), 30_000);
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('Prism is listening on')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      };
-      child.stdout.on('data', onData);
-      child.stderr.on('data', onData);
-    });
+    const ready = waitForOutput(child, 'tenant-mock', /Prism is listening on/);
+    await ready;
+    const output = ready.output();
     expect(output).toContain(
       `Prism mock of openapi/tenant.yaml on http://127.0.0.1:${port} (no /api prefix; any bearer token is accepted)`,
     );
@@ -39,7 +30,7 @@ describe('tenant-mock', () => {
       child.kill('SIGINT');
     });
     expect(code).toBe(0);
-  }, 60_000);
+  });
 
   it.each(['0', '70000', 'abc'])('refuses MOCK_PORT=%s (exit 2)', (port) => {
     const result = spawnSync(process.execPath, [cli], {

@@ -24,13 +24,13 @@ describe('checkPackage', () => {
   it('passes @tenantctl/schema as built', async () => {
     const dir = fileURLToPath(new URL('../../schema', import.meta.url));
     expect(await checkPackage({ name: '@tenantctl/schema', version: '0', dir })).toEqual([]);
-  }, 60_000);
+  });
 
   it('names what publint finds: exports that lead nowhere', async () => {
     expect(await checkPackage(brokenPackage('./missing.d.ts', {}))).toEqual([
       'broken: publint error: pkg.exports["."].types is ./missing.d.ts but the file does not exist.',
     ]);
-  }, 60_000);
+  });
 
   it('names what Are the Types Wrong finds: CommonJS types for an ES module under node16', async () => {
     const problems = await checkPackage(
@@ -40,5 +40,5 @@ describe('checkPackage', () => {
     expect(problems[0]).toMatch(
       /^broken: Are the Types Wrong:[\s\S]*node16 \(from ESM\): 🎭 Masquerading as CJS/,
     );
-  }, 60_000);
+  });
 });

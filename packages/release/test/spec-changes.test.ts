@@ -37,21 +37,23 @@ describe('compareSpecs', () => {
   });
 
   it('calls removing a field breaking: a client that sends it is refused', () => {
+    // stir_shaken_cert: in Tenant and TenantUpdate only (the by-id update and the summary leave it out),
+    // so nothing else refers to the two properties removed.
     const changes = changed((doc) => {
-      delete schema(doc, 'Tenant').properties.website;
-      delete schema(doc, 'TenantUpdate').properties.website;
+      delete schema(doc, 'Tenant').properties.stir_shaken_cert;
+      delete schema(doc, 'TenantUpdate').properties.stir_shaken_cert;
     });
     expect(changes).toContainEqual({
       kind: 'breaking',
       where: 'POST /tenant',
-      description: expect.stringMatching(/Removed.*`website`.*Request Body/),
+      description: expect.stringMatching(/Removed.*`stir_shaken_cert`.*Request Body/),
     });
     // Every property of an answer is optional in the spec (the object is open, see Tenant), so its
     // absence from GET /tenant is something a consumer handles already.
     expect(changes).toContainEqual({
       kind: 'non-breaking',
       where: 'GET /tenant',
-      description: expect.stringMatching(/Removed.*`website`.*Response 200/),
+      description: expect.stringMatching(/Removed.*`stir_shaken_cert`.*Response 200/),
     });
   });
 
@@ -104,9 +106,18 @@ describe('compareSpecs', () => {
     const changes = changed((doc) => {
       property(doc, 'TenantUpdate', 'name').maxLength = 2048;
     });
+    // Every answer that carries the name (the tenant, the list's items, a tenant by id) breaks; no request.
     expect(changes.filter((change) => change.kind === 'breaking')).toEqual([
       expect.objectContaining({
         where: 'GET /tenant',
+        description: expect.stringContaining('`name` in Response 200'),
+      }),
+      expect.objectContaining({
+        where: 'GET /tenants',
+        description: expect.stringContaining('`items[].name` in Response 200'),
+      }),
+      expect.objectContaining({
+        where: 'GET /tenants/{id}',
         description: expect.stringContaining('`name` in Response 200'),
       }),
     ]);
@@ -121,6 +132,10 @@ describe('compareSpecs', () => {
     const lines = formatChanges(changes).split('\n');
     expect(lines).toHaveLength(changes.length);
     expect(lines[0]).toMatch(/^- \*\*breaking\*\* `POST \/tenant`: /);
-    expect(lines.at(-1)).toMatch(/^- \*\*non-breaking\*\* `POST \/tenant`: .*nickname/);
+    const firstNonBreaking = lines.findIndex((line) => line.startsWith('- **non-breaking**'));
+    expect(lines.slice(0, firstNonBreaking).every((line) => line.startsWith('- **breaking**'))).toBe(true);
+    expect(lines.slice(firstNonBreaking)).toContainEqual(
+      expect.stringMatching(/^- \*\*non-breaking\*\* `POST \/tenant`: .*nickname/),
+    );
   });
 });

@@ -79,9 +79,11 @@ describe('spec-breaking', () => {
     tightenName(repo);
     const refused = gate(repo);
     expect(refused.status).toBe(1);
-    expect(refused.out).toContain('1 breaking');
+    // The name is taken by POST /tenant and, since the tenant collection, by POST /tenants too.
+    expect(refused.out).toContain('2 breaking');
     expect(refused.out).toMatch(/- \*\*breaking\*\* `POST \/tenant`: .*maxLength.*`name`/);
-    expect(refused.out).toContain('refused: 1 breaking change(s) need a minor bump of @tenantctl/schema');
+    expect(refused.out).toMatch(/- \*\*breaking\*\* `POST \/tenants`: .*maxLength.*`name`/);
+    expect(refused.out).toContain('refused: 2 breaking change(s) need a minor bump of @tenantctl/schema');
 
     addChangeset(repo, 'small-fix', 'patch');
     expect(gate(repo).status).toBe(1);

@@ -3,15 +3,19 @@ export {
   type FieldInfo,
   fieldInfo,
   readOnlyFieldNames,
+  settableByIdFieldNames,
   settableFieldNames,
   suggestFieldName,
+  tenantDetailsFieldNames,
   tenantFieldNames,
   tenantFields,
+  tenantSummaryFieldNames,
 } from './fields.js';
 export * from './generated/enums.js';
 export { specInfo } from './generated/spec-info.js';
 export { integerFormatRanges } from './integer-formats.js';
 export { parseFieldValue } from './parse-field-value.js';
+export { redactPaths } from './redact-paths.js';
 export type * from './types.js';
 export { type ValidationResult, validateTenant, validateTenantUpdate, validateValue } from './validate.js';
 export { formatViolations, type Violation } from './violations.js';

@@ -22,7 +22,7 @@ export function createSpecAjv(): Ajv2020 {
     // `example` was turned into `examples`; these are OpenAPI's own annotations and the spec's `x-group`.
     keywords: ['discriminator', 'xml', 'externalDocs', 'x-group'],
   });
-  addFormats(ajv, ['int32', 'int64', 'password']);
+  addFormats(ajv, ['int32', 'int64', 'password', 'date-time']);
   const [uint32Min, uint32Max] = integerFormatRanges.uint32 ?? [0, 0];
   ajv.addFormat('uint32', {
     type: 'number',

@@ -20,6 +20,7 @@ export interface SchemaNode {
   contentMediaType?: string;
   anyOf?: readonly SchemaNode[];
   properties?: Readonly<Record<string, SchemaNode>>;
+  items?: SchemaNode;
   additionalProperties?: boolean | SchemaNode;
   'x-group'?: string;
 }

@@ -32,3 +32,21 @@ export type SecondFactorRequired = Schemas['SecondFactorRequired'];
 export type SignedInUser = Schemas['SignedInUser'];
 /** What the older `POST /login` answers: an access token with no refresh token. */
 export type LegacySignInResponse = Schemas['LegacySignInResponse'];
+/** A tenant as `GET /tenants/{id}` returns it: the `Tenant` fields and a few more. */
+export type TenantDetails = Schemas['TenantDetails'];
+/** One tenant of `GET /tenants`: the smaller summary. */
+export type TenantSummary = Schemas['TenantSummary'];
+/** A page of `GET /tenants`. */
+export type TenantList = Schemas['TenantList'];
+/** The body of `POST /tenants/{id}`: a system user's partial update. */
+export type TenantAdminUpdate = Schemas['TenantAdminUpdate'];
+/** The body of `POST /tenants`. */
+export type TenantCreate = Schemas['TenantCreate'];
+/** What `GET /tenant/status` answers. */
+export type TenantStatus = Schemas['TenantStatus'];
+/** A dealer a tenant belongs to (`GET /tenants/{id}/dealers`). */
+export type Dealer = Schemas['Dealer'];
+/** One of the vendor's built-in roles. */
+export type Role = Schemas['Role'];
+/** A field that `POST /tenants/{id}` can set. */
+export type AdminSettableFieldName = keyof TenantAdminUpdate;

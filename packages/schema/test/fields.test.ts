@@ -3,10 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   fieldInfo,
   readOnlyFieldNames,
+  settableByIdFieldNames,
   settableFieldNames,
   suggestFieldName,
+  tenantDetailsFieldNames,
   tenantFieldNames,
   tenantFields,
+  tenantSummaryFieldNames,
 } from '../src/index.js';
 
 // Computed once and kept: computing it before the tests makes every test check what it computes
@@ -21,13 +24,76 @@ const names = (predicate: (f: ReturnType<typeof tenantFields>[number]) => boolea
     .map((f) => f.name);
 
 describe('field metadata', () => {
-  it('has the 42 fields of GET, the 22 of POST, and avatar_file_id, which POST sets and GET never returns', () => {
-    expect(tenantFieldNames()).toHaveLength(42);
-    expect(settableFieldNames()).toHaveLength(22);
-    expect(tenantFields()).toHaveLength(43);
-    expect(tenantFields().map((f) => f.name)).toEqual([...tenantFieldNames(), 'avatar_file_id']);
-    expect(names((f) => !f.readable)).toEqual(['avatar_file_id']);
+  it('has the 50 fields of GET /tenant, the 30 of POST, the 3 only by id, and avatar_file_id, which POST sets and GET never returns', () => {
+    expect(tenantFieldNames()).toHaveLength(50);
+    expect(settableFieldNames()).toHaveLength(30);
+    expect(tenantDetailsFieldNames()).toEqual([
+      ...tenantFieldNames(),
+      'enabled',
+      'created_at',
+      'email_recipients',
+    ]);
+    expect(tenantFields()).toHaveLength(54);
+    expect(tenantFields().map((f) => f.name)).toEqual([...tenantDetailsFieldNames(), 'avatar_file_id']);
+    expect(names((f) => !f.readable)).toEqual([
+      'enabled',
+      'created_at',
+      'email_recipients',
+      'avatar_file_id',
+    ]);
+    expect(names((f) => !f.readableById)).toEqual(['avatar_file_id']);
     expect(names((f) => f.settable).sort()).toEqual([...settableFieldNames()].sort());
+  });
+
+  it("the by-id update takes the vendor's 43: the system-side limits and features, not the name, the STIR/SHAKEN pair, the avatar or the caller IDs", () => {
+    expect(settableByIdFieldNames()).toHaveLength(43);
+    expect(names((f) => f.settableById).sort()).toEqual([...settableByIdFieldNames()].sort());
+    expect(names((f) => f.settable && !f.settableById)).toEqual([
+      'name',
+      'outbound_caller_ids',
+      'stir_shaken_cert',
+      'stir_shaken_key',
+      'avatar_file_id',
+    ]);
+    expect(names((f) => f.settableById && !f.settable)).toEqual([
+      'enable_billing',
+      'enable_feature_billing',
+      'enable_feature_call_statistics',
+      'enable_feature_contact_center',
+      'enable_feature_message_channels',
+      'enable_feature_microsoft_teams',
+      'enable_feature_trunks',
+      'enable_feature_whats_app',
+      'max_extensions',
+      'max_concurrent_calls',
+      'max_ring_groups',
+      'max_virtual_receptionists',
+      'max_call_queues',
+      'max_conference_rooms',
+      'disk_quota',
+      'im_disk_quota',
+      'enabled',
+      'email_recipients',
+    ]);
+  });
+
+  it('lists the summary fields of GET /tenants', () => {
+    expect(tenantSummaryFieldNames()).toEqual([
+      'id',
+      'name',
+      'domain',
+      'enabled',
+      'created_at',
+      'website',
+      'timezone',
+      'currency',
+      'region',
+      'max_extensions',
+      'max_concurrent_calls',
+      'avatar_file_name',
+      'avatar_file_size',
+      'avatar_file_url',
+    ]);
   });
 
   it('read-only means returned by GET and not settable: 21 fields, id first', () => {
@@ -61,8 +127,11 @@ describe('field metadata', () => {
     expect(fieldInfo('avatar_file_id')?.readOnly).toBe(false);
   });
 
-  it('only stir_shaken_key is a secret', () => {
+  it('only stir_shaken_key is a secret, and the webhooks hold two each', () => {
     expect(names((f) => f.secret)).toEqual(['stir_shaken_key']);
+    expect(names((f) => f.secretPaths.length > 0)).toEqual(['cdr_event', 'extension_event']);
+    expect(fieldInfo('extension_event')?.secretPaths).toEqual(['/password', '/token']);
+    expect(fieldInfo('stir_shaken_key')?.secretPaths).toEqual([]);
   });
 
   it.each([
@@ -100,7 +169,10 @@ describe('field metadata', () => {
     ['disk_quota', { default: '', settable: false, component: 'DiskQuota' }],
     ['timezone', { description: 'Timezone for tenant.', component: 'TimeZone', example: 'Asia/Shanghai' }],
     ['custom_options', { contentMediaType: 'application/json', type: 'string' }],
-    ['enable_billing', { type: 'boolean', default: false, group: 'Features' }],
+    ['enable_billing', { type: 'boolean', default: false, group: 'Features', settableById: true }],
+    ['office_hours', { type: 'object', component: 'OfficeHours', group: 'Office hours', settable: true }],
+    ['outbound_caller_ids', { type: 'array', settable: true, settableById: false }],
+    ['created_at', { format: 'date-time', readable: false, readableById: true, settable: false }],
   ])('%s', (name, expected) => {
     expect(fieldInfo(name)).toMatchObject(expected);
   });
@@ -130,7 +202,7 @@ describe('field metadata', () => {
   });
 
   it('knows nothing of a field the spec does not have', () => {
-    expect(fieldInfo('office_hours')).toBeUndefined();
+    expect(fieldInfo('call_recording_vault')).toBeUndefined();
   });
 
   it('is frozen and computed once', () => {

@@ -140,7 +140,7 @@ describe('violations', () => {
       ['max_extensions', 'type'],
     ]);
     expect(validateTenant({ max_extensions: 'many' }).violations[0]?.message).toBe(
-      'max_extensions: must be an integer or null',
+      'max_extensions: must be an integer',
     );
   });
 

@@ -18,7 +18,7 @@ describe('tenantctl doctor', () => {
     }
     expect(h.stdout).not.toMatch(/[⚠✘–]/);
     expect(h.stdout).toContain('✔ the token from TENANTCTL_TOKEN is accepted');
-    expect(h.stdout).toMatch(/✔ GET \/tenant matches the spec: 42 fields/);
+    expect(h.stdout).toMatch(/✔ GET \/tenant matches the spec: 50 fields/);
     expect(h.stdout.trimEnd().endsWith('No problem found.')).toBe(true);
     expect(h.stdout).not.toContain(context.server.tenant.token);
   });

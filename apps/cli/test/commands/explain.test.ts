@@ -54,7 +54,7 @@ describe('explain', () => {
 
   it('lists every field with one line each', async () => {
     const lines = (await explain()).stdout.trim().split('\n');
-    expect(lines).toHaveLength(43);
+    expect(lines).toHaveLength(54);
     expect(lines.find((l) => l.startsWith('max_extensions '))).toMatch(
       /^max_extensions +integer \(int32\) +read-only +The maximum number of users that the tenant is allowed to create$/,
     );

@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scaledMs } from '@tenantctl/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useReferenceServer } from '../support/reference-server.js';
 
@@ -52,7 +53,7 @@ describe('the npm tarball', () => {
         env: { ...process.env, npm_config_cache: join(work, 'npm-cache') },
       },
     );
-  }, 120_000);
+  }, scaledMs(120_000));
 
   it('installs a tenantctl that runs with only Node.js, no workspace package beside it', async () => {
     const installed = readdirSync(join(prefix, 'lib', 'node_modules', '@tenantctl', 'cli'));
@@ -77,7 +78,7 @@ describe('the standalone executable', () => {
       stdio: 'pipe',
     });
     executable = join(out, `tenantctl-${process.platform}-${process.arch}`);
-  }, 120_000);
+  }, scaledMs(120_000));
 
   it('runs where there is no Node.js on PATH', async () => {
     const nothing = join(work, 'empty-path');

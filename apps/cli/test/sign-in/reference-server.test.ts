@@ -8,7 +8,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useReferenceServer } from '../support/reference-server.js';
 import { type CliResult, configHome, runCli, startCli } from '../support/run-cli.js';
 
-const TTL_SECONDS = 2;
+// Long enough that two CLI runs on a loaded machine fit inside one token's life (at 2 s, `auth token`
+// then a fetch could straddle the expiry); short enough to wait out.
+const TTL_SECONDS = 5;
 const context = useReferenceServer({
   tenants: ['Sign-in Tenant'],
   auth: { policy: { accessTokenTtl: TTL_SECONDS } },

@@ -6,7 +6,7 @@ export function usePrism(): Pick<RunningPrism, 'url' | 'output'> {
   let prism: RunningPrism | undefined;
   beforeAll(async () => {
     prism = await startPrism();
-  }, 60_000);
+  });
   afterAll(() => prism?.stop());
   const running = () => {
     if (!prism) throw new Error('Prism is not running yet');

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PROCESS_START_MS, scaledMs } from '@tenantctl/mock';
 import { afterAll } from 'vitest';
 
 export const binary = fileURLToPath(new URL('../../dist/tenantctl.js', import.meta.url));
@@ -76,8 +77,25 @@ export function startCli(
       else child.stdin.write(text);
     },
     waitFor(text) {
-      return new Promise((resolve) => {
-        waiting.add({ text, resolve });
+      // Within the shared readiness limit; giving up says what the binary printed.
+      const limitMs = scaledMs(PROCESS_START_MS);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiting.delete(wait);
+          reject(
+            new Error(
+              `tenantctl did not print "${text}" within ${limitMs / 1000} s; it printed:\n${stdout}${stderr}`,
+            ),
+          );
+        }, limitMs);
+        const wait = {
+          text,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        };
+        waiting.add(wait);
         check();
       });
     },

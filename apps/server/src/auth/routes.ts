@@ -26,7 +26,8 @@ const refusedCode = () =>
 export function registerAuthRoutes(app: FastifyInstance, prefix: string, signIn: SignInService): void {
   app.post(`${prefix}/auth/sign_in`, async (request, reply) => {
     const body = checked<{ username: string; password: string; domain?: string }>('SignInRequest', request);
-    const result = await signIn.signIn(body);
+    // request.ip is the socket's address, or the one named by a trusted proxy (AppOptions.trustProxy).
+    const result = await signIn.signIn({ ...body, address: request.ip });
     switch (result.outcome) {
       case 'tokens':
         return reply.headers(noStore).send(result.tokens);
@@ -47,7 +48,9 @@ export function registerAuthRoutes(app: FastifyInstance, prefix: string, signIn:
         throw apiError(
           429,
           'TOO_MANY_REQUESTS',
-          `Too many failed sign-ins for this user name; try again in ${result.retryAfterSeconds} s.`,
+          result.reason === 'address'
+            ? `Too many failed sign-ins from this address; try again in ${result.retryAfterSeconds} s.`
+            : `Too many failed sign-ins for this account from addresses it has not signed in from; try again in ${result.retryAfterSeconds} s, or from an address it used before.`,
           { 'Retry-After': String(result.retryAfterSeconds) },
         );
     }

@@ -5,8 +5,15 @@ import type { AuthStore, SessionSecrets, UserRecord } from '../storage/tenant-st
 import { hashToken, newToken } from '../tokens.js';
 import type { CodeMailer } from './code-mail.js';
 import { verifyNobody, verifyPassword } from './passwords.js';
+import {
+  accountKeys,
+  decideThrottle,
+  type ThrottleDecision,
+  type ThrottlePolicy,
+  userAccount,
+} from './sign-in-throttle.js';
 
-export interface SignInPolicy {
+export interface SignInPolicy extends ThrottlePolicy {
   /** Seconds an access token lives. Default 1800 (30 minutes). */
   accessTokenTtl: number;
   /** Seconds a refresh token lives unused. Default 30 days. */
@@ -17,9 +24,6 @@ export interface SignInPolicy {
   codeTtl: number;
   /** Tries at a one-time code per sign-in. Default 5. */
   codeTries: number;
-  /** After this many failed sign-ins of one user name within `failureWindow` seconds, 429. Default 5 in 900. */
-  failureLimit: number;
-  failureWindow: number;
 }
 
 export const defaultSignInPolicy: SignInPolicy = {
@@ -29,7 +33,10 @@ export const defaultSignInPolicy: SignInPolicy = {
   codeTtl: 300,
   codeTries: 5,
   failureLimit: 5,
+  addressFailureLimit: 20,
+  accountFailureLimit: 100,
   failureWindow: 900,
+  knownAddressTtl: 30 * 24 * 3600,
 };
 
 /** The tokens shape of the spec's `SessionTokens`. */
@@ -46,10 +53,18 @@ type SignInResult =
   | { outcome: 'refused' }
   /** The name is used in several tenants and the password fits more than one: the domain decides. */
   | { outcome: 'domain-needed' }
-  | { outcome: 'throttled'; retryAfterSeconds: number };
+  | ({ outcome: 'throttled' } & ThrottleDecision);
+
+export interface SignInRequest {
+  username: string;
+  password: string;
+  domain?: string;
+  /** The client's address (behind trusted proxies, the one they name): what the throttle counts by. */
+  address: string;
+}
 
 export interface SignInService {
-  signIn(request: { username: string; password: string; domain?: string }): Promise<SignInResult>;
+  signIn(request: SignInRequest): Promise<SignInResult>;
   sendCode(flowToken: string): Promise<'sent' | 'refused'>;
   verifyCode(flowToken: string, code: string): Promise<IssuedTokens | 'refused'>;
   refresh(refreshToken: string): Promise<IssuedTokens | 'refused'>;
@@ -91,28 +106,32 @@ export function createSignInService(
   }
 
   return {
-    async signIn({ username, password, domain }) {
+    async signIn({ username, password, domain, address }) {
       const at = now();
-      const failures = await store.failedSignIns(username, at - policy.failureWindow * 1000);
-      if (failures.length >= policy.failureLimit) {
-        const oldest = failures[failures.length - policy.failureLimit] ?? at;
-        return {
-          outcome: 'throttled',
-          retryAfterSeconds: Math.max(1, Math.ceil((oldest + policy.failureWindow * 1000 - at) / 1000)),
-        };
-      }
       const candidates = await store.findUsers(username, domain);
+      const accounts = accountKeys(
+        candidates.map((user) => user.id),
+        username,
+        domain,
+      );
+      const failures = await store.signInFailures(accounts, address, at - policy.failureWindow * 1000);
+      const knownSince = at - policy.knownAddressTtl * 1000;
+      const throttled = await decideThrottle(failures, { accounts, address, now: at }, policy, (account) =>
+        store.isKnownSignInAddress(account, address, knownSince),
+      );
+      if (throttled) return { outcome: 'throttled', ...throttled };
       const matching: UserRecord[] = [];
       if (candidates.length === 0) await verifyNobody(password);
       for (const user of candidates)
         if (await verifyPassword(password, user.passwordHash)) matching.push(user);
       const [user, ...others] = matching;
       if (!user) {
-        await store.recordFailedSignIn(username, at);
+        await store.recordFailedSignIn(accounts, address, at);
         return { outcome: 'refused' };
       }
       if (others.length > 0) return { outcome: 'domain-needed' };
-      await store.clearFailedSignIns(username);
+      // Only this account's failures from this address go: a success elsewhere resets nothing here.
+      await store.recordSignIn(userAccount(user.id), address, at);
       if (!user.twoFactor) return { outcome: 'tokens', tokens: await startSession(user) };
       const flow = newToken('tfl');
       await store.createSignInFlow(hashToken(flow), user.id, at + policy.flowTtl * 1000);

@@ -61,4 +61,41 @@ export const migrations: readonly string[] = [
    ) STRICT;
    CREATE TABLE failed_sign_ins (username TEXT NOT NULL, at INTEGER NOT NULL) STRICT;
    CREATE INDEX failed_sign_ins_username ON failed_sign_ins(username, at);`,
+  // 4: failed sign-ins per account (a user's id, or a name no user has) and client address, and the
+  // addresses each account signed in from, which attacks on the account do not lock out.
+  `DROP TABLE failed_sign_ins;
+   CREATE TABLE sign_in_failures (account TEXT NOT NULL, address TEXT NOT NULL, at INTEGER NOT NULL) STRICT;
+   CREATE INDEX sign_in_failures_account ON sign_in_failures(account, at);
+   CREATE INDEX sign_in_failures_address ON sign_in_failures(address, at);
+   CREATE TABLE sign_in_addresses (
+     account TEXT NOT NULL,
+     address TEXT NOT NULL,
+     at INTEGER NOT NULL,
+     PRIMARY KEY (account, address)
+   ) STRICT;`,
+  // 5: system users (SystemAdmin, Dealer) belong to no tenant: users.tenant_id may be NULL (the table
+  // is made again, the only way SQLite drops a NOT NULL; the store runs migrations with foreign keys
+  // off and checks them before committing). A session may act on a tenant it switched into, and a
+  // tenant may be assigned to a dealer.
+  `CREATE TABLE users_v5 (
+     id TEXT PRIMARY KEY,
+     tenant_id TEXT REFERENCES tenants(id) ON DELETE CASCADE,
+     username TEXT NOT NULL,
+     password_hash TEXT NOT NULL,
+     role TEXT NOT NULL,
+     two_factor INTEGER NOT NULL CHECK (two_factor IN (0, 1)),
+     email TEXT,
+     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+     UNIQUE (tenant_id, username)
+   ) STRICT;
+   INSERT INTO users_v5 (rowid, id, tenant_id, username, password_hash, role, two_factor, email, created_at)
+     SELECT rowid, id, tenant_id, username, password_hash, role, two_factor, email, created_at FROM users;
+   DROP TABLE users;
+   ALTER TABLE users_v5 RENAME TO users;
+   CREATE INDEX users_username ON users(username);
+   CREATE INDEX users_tenant ON users(tenant_id);
+   CREATE UNIQUE INDEX users_system_username ON users(username) WHERE tenant_id IS NULL;
+   ALTER TABLE sessions ADD COLUMN tenant_id TEXT REFERENCES tenants(id) ON DELETE SET NULL;
+   ALTER TABLE tenants ADD COLUMN dealer_id TEXT REFERENCES users(id) ON DELETE SET NULL;
+   CREATE INDEX tenants_dealer ON tenants(dealer_id);`,
 ];

@@ -2,9 +2,9 @@
 // a SQLite file.
 import { openPostgresStore, type PostgresStoreOptions } from './postgres-store.js';
 import { openSqliteStore, type SqliteStoreOptions } from './sqlite-store.js';
-import type { AdminStore, AuthStore, TenantStore } from './tenant-store.js';
+import type { AdminStore, AuthStore, CollectionStore, TenantStore } from './tenant-store.js';
 
-export type Store = TenantStore & AuthStore & AdminStore & { readonly engine: string };
+export type Store = TenantStore & AuthStore & AdminStore & CollectionStore & { readonly engine: string };
 
 export interface OpenStoreOptions
   extends Pick<SqliteStoreOptions, 'synchronous'>,

@@ -56,4 +56,21 @@ export const postgresMigrations: readonly string[] = [
    );
    CREATE TABLE failed_sign_ins (username TEXT NOT NULL, at BIGINT NOT NULL);
    CREATE INDEX failed_sign_ins_username ON failed_sign_ins(username, at);`,
+  `DROP TABLE failed_sign_ins;
+   CREATE TABLE sign_in_failures (account TEXT NOT NULL, address TEXT NOT NULL, at BIGINT NOT NULL);
+   CREATE INDEX sign_in_failures_account ON sign_in_failures(account, at);
+   CREATE INDEX sign_in_failures_address ON sign_in_failures(address, at);
+   CREATE TABLE sign_in_addresses (
+     account TEXT NOT NULL,
+     address TEXT NOT NULL,
+     at BIGINT NOT NULL,
+     PRIMARY KEY (account, address)
+   );`,
+  `ALTER TABLE users ALTER COLUMN tenant_id DROP NOT NULL;
+   CREATE INDEX users_username ON users(username);
+   CREATE INDEX users_tenant ON users(tenant_id);
+   CREATE UNIQUE INDEX users_system_username ON users(username) WHERE tenant_id IS NULL;
+   ALTER TABLE sessions ADD COLUMN tenant_id TEXT REFERENCES tenants(id) ON DELETE SET NULL;
+   ALTER TABLE tenants ADD COLUMN dealer_id TEXT REFERENCES users(id) ON DELETE SET NULL;
+   CREATE INDEX tenants_dealer ON tenants(dealer_id);`,
 ];

@@ -3,20 +3,26 @@
 // transaction, acknowledged once committed. While the database cannot be reached, calls fail with
 // StoreUnavailableError (the server answers 503); the pool reconnects by itself when it is back.
 import pg from 'pg';
+import type { SignInFailure } from '../auth/sign-in-throttle.js';
 import { postgresMigrations } from './postgres-migrations.js';
 import { isUnavailable, StoreUnavailableError } from './store-unavailable.js';
 import {
+  type CollectionColumns,
+  FAILURES_KEPT_MS,
   NEVER,
   newResourceId,
   patchText,
   sameHash,
+  toTenantRow,
   toUser,
   type UserRow,
   userColumns,
 } from './store-values.js';
+import { countTenants, selectTenants } from './tenant-collection-sql.js';
 import type {
   AdminStore,
   AuthStore,
+  CollectionStore,
   MergeOutcome,
   StoredTenant,
   TenantSettings,
@@ -32,7 +38,10 @@ export interface PostgresStoreOptions {
   onAvailability?: (available: boolean, reason?: string) => void;
 }
 
-export type PostgresStore = TenantStore & AuthStore & AdminStore & { readonly engine: 'postgres' };
+export type PostgresStore = TenantStore &
+  AuthStore &
+  AdminStore &
+  CollectionStore & { readonly engine: 'postgres' };
 
 /** The URL without its password, for messages. */
 export function redactDatabaseUrl(url: string): string {
@@ -174,8 +183,9 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
            FROM tokens k JOIN tenants t ON t.id = k.tenant_id
           WHERE k.hash = $1 AND k.revoked_at IS NULL
          UNION ALL
-         SELECT u.tenant_id, t.version, s.access_hash, s.access_expires_at
-           FROM sessions s JOIN users u ON u.id = s.user_id JOIN tenants t ON t.id = u.tenant_id
+         SELECT t.id, t.version, s.access_hash, s.access_expires_at
+           FROM sessions s JOIN users u ON u.id = s.user_id
+           JOIN tenants t ON t.id = coalesce(s.tenant_id, u.tenant_id)
           WHERE s.access_hash = $1 AND s.ended_at IS NULL`,
         [tokenHash],
         'token-owner',
@@ -206,13 +216,59 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       const found = await query('SELECT 1 FROM tenants WHERE id = $1', [id]);
       return found.rowCount > 0 ? { outcome: 'precondition-failed' } : { outcome: 'not-found' };
     },
-    async createTenant(settings) {
+    async createTenant(settings, { dealerId } = {}) {
       const id = newResourceId();
-      await query('INSERT INTO tenants (id, settings) VALUES ($1, $2::jsonb)', [
+      await query('INSERT INTO tenants (id, settings, dealer_id) VALUES ($1, $2::jsonb, $3)', [
         id,
         JSON.stringify(settings),
+        dealerId ?? null,
       ]);
       return { id, settings, version: 1 };
+    },
+    async listTenantPage(tenantQuery) {
+      const count = countTenants('postgres', tenantQuery);
+      const page = selectTenants('postgres', tenantQuery);
+      // One snapshot for both, so that `count` and the page agree.
+      return transaction(async (tx) => {
+        await tx('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        const counted = await tx<{ count: string | number }>(count.text, count.values);
+        const rows = await tx<StoredTenant & CollectionColumns>(page.text, page.values);
+        return { count: Number(counted.rows[0]?.count ?? 0), items: rows.rows.map(toTenantRow) };
+      });
+    },
+    async readTenantRow(id) {
+      const page = selectTenants('postgres', { ids: [id], skip: 0, top: 1 });
+      const { rows } = await query<StoredTenant & CollectionColumns>(page.text, page.values);
+      return rows[0] ? toTenantRow(rows[0]) : undefined;
+    },
+    async destroyTenant(id) {
+      const { rowCount } = await query('DELETE FROM tenants WHERE id = $1', [id]);
+      return rowCount > 0;
+    },
+    async assignDealer(tenantId, dealerId) {
+      const { rowCount } = await query('UPDATE tenants SET dealer_id = $1 WHERE id = $2', [
+        dealerId,
+        tenantId,
+      ]);
+      return rowCount > 0;
+    },
+    async systemUser(username) {
+      const { rows } = await query<UserRow>(
+        `SELECT ${userColumns} FROM users u WHERE u.username = $1 AND u.tenant_id IS NULL`,
+        [username],
+      );
+      return rows[0] ? toUser(rows[0]) : undefined;
+    },
+    async userById(id) {
+      const { rows } = await query<UserRow>(`SELECT ${userColumns} FROM users u WHERE u.id = $1`, [id]);
+      return rows[0] ? toUser(rows[0]) : undefined;
+    },
+    async switchSessionTenant(accessHash, tenantId, now) {
+      const { rowCount } = await query(
+        'UPDATE sessions SET tenant_id = $1 WHERE access_hash = $2 AND ended_at IS NULL AND access_expires_at > $3',
+        [tenantId, accessHash, now],
+      );
+      return rowCount > 0;
     },
     async listTenants() {
       const { rows } = await query<{ id: string; name: string | null }>(
@@ -255,10 +311,10 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       return rows.map(toUser);
     },
     async removeUser(tenantId, username) {
-      const { rowCount } = await query('DELETE FROM users WHERE tenant_id = $1 AND username = $2', [
-        tenantId,
-        username,
-      ]);
+      const { rowCount } = await query(
+        'DELETE FROM users WHERE tenant_id IS NOT DISTINCT FROM $1 AND username = $2',
+        [tenantId, username],
+      );
       return rowCount > 0;
     },
     async findUsers(username, domain) {
@@ -274,22 +330,42 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
             );
       return rows.map(toUser);
     },
-    async failedSignIns(username, since) {
-      const { rows } = await query<{ at: number }>(
-        'SELECT at FROM failed_sign_ins WHERE username = $1 AND at > $2 ORDER BY at',
-        [username, since],
+    async signInFailures(accounts, address, since) {
+      const { rows } = await query<SignInFailure>(
+        `SELECT account, address, at FROM sign_in_failures
+          WHERE at > $1 AND (address = $2 OR account = ANY($3::TEXT[]))`,
+        [since, address, [...accounts]],
+        'sign-in-failures',
       );
-      return rows.map((row) => row.at);
+      return rows;
     },
-    async recordFailedSignIn(username, at) {
+    async recordFailedSignIn(accounts, address, at) {
       await transaction(async (tx) => {
         // What is older than a day can no longer count: it goes as new failures come.
-        await tx('DELETE FROM failed_sign_ins WHERE at < $1', [at - 86_400_000]);
-        await tx('INSERT INTO failed_sign_ins (username, at) VALUES ($1, $2)', [username, at]);
+        await tx('DELETE FROM sign_in_failures WHERE at < $1', [at - FAILURES_KEPT_MS]);
+        await tx('INSERT INTO sign_in_failures (account, address, at) SELECT unnest($1::TEXT[]), $2, $3', [
+          [...accounts],
+          address,
+          at,
+        ]);
       });
     },
-    async clearFailedSignIns(username) {
-      await query('DELETE FROM failed_sign_ins WHERE username = $1', [username]);
+    async recordSignIn(account, address, at) {
+      await transaction(async (tx) => {
+        await tx('DELETE FROM sign_in_failures WHERE account = $1 AND address = $2', [account, address]);
+        await tx(
+          `INSERT INTO sign_in_addresses (account, address, at) VALUES ($1, $2, $3)
+           ON CONFLICT (account, address) DO UPDATE SET at = excluded.at`,
+          [account, address, at],
+        );
+      });
+    },
+    async isKnownSignInAddress(account, address, since) {
+      const { rowCount } = await query(
+        'SELECT 1 FROM sign_in_addresses WHERE account = $1 AND address = $2 AND at > $3',
+        [account, address, since],
+      );
+      return rowCount > 0;
     },
     async createSession(userId, secrets) {
       await query(

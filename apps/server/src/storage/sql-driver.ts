@@ -1,6 +1,6 @@
 // The little the store needs from a SQLite binding, so that the store is written once for both engines.
 
-type SqlParam = string | number | bigint | null | Uint8Array;
+export type SqlParam = string | number | bigint | null | Uint8Array;
 
 export interface SqlDriver {
   /** Which binding this is, for logs and `tenant-server` messages. */
@@ -11,12 +11,18 @@ export interface SqlDriver {
   run(sql: string, ...params: SqlParam[]): { changes: number };
   /** Runs `work` in a BEGIN IMMEDIATE transaction: committed if it returns, rolled back if it throws. */
   immediate<T>(work: () => T): T;
+  /** Runs reads in one read transaction (BEGIN DEFERRED): they see one state of the database. */
+  readTransaction<T>(work: () => T): T;
   close(): void;
 }
 
 /** BEGIN IMMEDIATE … COMMIT around `work`, ROLLBACK when it throws: for bindings without a helper. */
-export function immediateTransaction<T>(driver: Pick<SqlDriver, 'exec'>, work: () => T): T {
-  driver.exec('BEGIN IMMEDIATE');
+export function immediateTransaction<T>(
+  driver: Pick<SqlDriver, 'exec'>,
+  work: () => T,
+  begin = 'BEGIN IMMEDIATE',
+): T {
+  driver.exec(begin);
   try {
     const result = work();
     driver.exec('COMMIT');
@@ -55,6 +61,7 @@ export function driverOver(
     all: <Row>(sql: string, ...params: SqlParam[]) => prepare(sql).all(...params) as Row[],
     run: (sql, ...params) => ({ changes: Number(prepare(sql).run(...params).changes) }),
     immediate: (work) => immediateTransaction(driver, work),
+    readTransaction: (work) => immediateTransaction(driver, work, 'BEGIN DEFERRED'),
     close: () => void binding.close(),
   };
   return driver;

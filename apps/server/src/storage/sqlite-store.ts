@@ -2,22 +2,28 @@
 // every write in a BEGIN IMMEDIATE transaction. The same SQL runs on better-sqlite3 or node:sqlite.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { SignInFailure } from '../auth/sign-in-throttle.js';
 import { openBetterSqlite3 } from './better-sqlite3-driver.js';
 import { migrations } from './migrations.js';
 import { nodeSqlite, openNodeSqlite } from './node-sqlite-driver.js';
-import type { SqlDriver } from './sql-driver.js';
+import type { SqlDriver, SqlParam } from './sql-driver.js';
 import {
+  type CollectionColumns,
+  FAILURES_KEPT_MS,
   NEVER,
   newResourceId,
   patchText,
   sameHash,
+  toTenantRow,
   toUser,
   type UserRow,
   userColumns,
 } from './store-values.js';
+import { countTenants, selectTenants } from './tenant-collection-sql.js';
 import type {
   AdminStore,
   AuthStore,
+  CollectionStore,
   MergeOutcome,
   StoredTenant,
   TenantSettings,
@@ -35,9 +41,12 @@ export interface SqliteStoreOptions {
   engine?: SqliteEngine;
 }
 
-export type SqliteStore = TenantStore & AuthStore & AdminStore & { readonly engine: SqliteEngine };
+export type SqliteStore = TenantStore &
+  AuthStore &
+  AdminStore &
+  CollectionStore & { readonly engine: SqliteEngine };
 
-interface TenantRow {
+interface TenantTableRow {
   id: string;
   settings: string;
   version: number;
@@ -61,15 +70,21 @@ function migrate(db: SqlDriver): void {
       `the database is at schema version ${current}, newer than this server knows (${migrations.length})`,
     );
   }
+  // Foreign keys off while tables are made again (SQLite's way to change a column), checked before each commit.
+  db.exec('PRAGMA foreign_keys = OFF');
   for (let version = current; version < migrations.length; version++) {
     db.immediate(() => {
       db.exec(migrations[version] ?? '');
+      const broken = db.all('PRAGMA foreign_key_check');
+      if (broken.length > 0)
+        throw new Error(`migration ${version + 1} broke ${broken.length} foreign key(s)`);
       db.exec(`PRAGMA user_version = ${version + 1}`);
     });
   }
+  db.exec('PRAGMA foreign_keys = ON');
 }
 
-function toTenant(row: TenantRow): StoredTenant {
+function toTenant(row: TenantTableRow): StoredTenant {
   return { id: row.id, settings: JSON.parse(row.settings) as TenantSettings, version: row.version };
 }
 
@@ -82,13 +97,12 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const db = openSqlDriver(options.path, engine);
   db.exec('PRAGMA journal_mode = WAL');
   db.exec(`PRAGMA synchronous = ${options.synchronous ?? 'FULL'}`);
-  db.exec('PRAGMA foreign_keys = ON');
   db.exec('PRAGMA busy_timeout = 5000');
   migrate(db);
   const instanceId =
     db.get<{ value: string }>(`SELECT value FROM meta WHERE key = 'instance_id'`)?.value ?? 'unknown';
   const readRow = (id: string) =>
-    db.get<TenantRow>('SELECT id, settings, version FROM tenants WHERE id = ?', id);
+    db.get<TenantTableRow>('SELECT id, settings, version FROM tenants WHERE id = ?', id);
 
   // Who owns a token, and each tenant's version, remembered between requests: a GET then costs one
   // `PRAGMA data_version` instead of a join (16% of a GET's time under load). The data version changes
@@ -98,7 +112,14 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const owners = new Map<string, { tenantId: string; expiresAt: number }>();
   const versions = new Map<string, number>();
   let dataVersion = -1;
-  const forgetIfChangedElsewhere = () => {
+  // When the last data_version read began (performance.now()). A request that arrived before that
+  // moment is answered from it: every commit that ended before the request was sent ended before the
+  // read began, so the read saw it. Requests that arrive together (one poll of the event loop) share
+  // one read; this halved what the freshness check cost a GET under load.
+  let checkedAt = Number.NEGATIVE_INFINITY;
+  const forgetIfChangedElsewhere = (receivedAt: number | undefined) => {
+    if (receivedAt !== undefined && receivedAt < checkedAt) return;
+    checkedAt = performance.now();
     const now = db.get<{ data_version: number }>('PRAGMA data_version')?.data_version ?? -1;
     if (now !== dataVersion) {
       owners.clear();
@@ -110,8 +131,8 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   return {
     engine,
     instanceId,
-    async findTokenOwner(tokenHash, now = Date.now()) {
-      forgetIfChangedElsewhere();
+    async findTokenOwner(tokenHash, now = Date.now(), receivedAt = undefined) {
+      forgetIfChangedElsewhere(receivedAt);
       const key = tokenHash.toString('latin1');
       const known = owners.get(key);
       const version = known === undefined ? undefined : versions.get(known.tenantId);
@@ -124,8 +145,9 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
            FROM tokens k JOIN tenants t ON t.id = k.tenant_id
           WHERE k.hash = ? AND k.revoked_at IS NULL
          UNION ALL
-         SELECT u.tenant_id, t.version, s.access_hash, s.access_expires_at
-           FROM sessions s JOIN users u ON u.id = s.user_id JOIN tenants t ON t.id = u.tenant_id
+         SELECT t.id, t.version, s.access_hash, s.access_expires_at
+           FROM sessions s JOIN users u ON u.id = s.user_id
+           JOIN tenants t ON t.id = coalesce(s.tenant_id, u.tenant_id)
           WHERE s.access_hash = ? AND s.ended_at IS NULL`,
         tokenHash,
         tokenHash,
@@ -163,12 +185,67 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
           : { outcome: 'not-found' };
       });
     },
-    async createTenant(settings) {
+    async createTenant(settings, { dealerId } = {}) {
       const id = newResourceId();
       db.immediate(() =>
-        db.run('INSERT INTO tenants (id, settings) VALUES (?, ?)', id, JSON.stringify(settings)),
+        db.run(
+          'INSERT INTO tenants (id, settings, dealer_id) VALUES (?, ?, ?)',
+          id,
+          JSON.stringify(settings),
+          dealerId ?? null,
+        ),
       );
       return { id, settings, version: 1 };
+    },
+    async listTenantPage(query) {
+      const count = countTenants('sqlite', query);
+      const page = selectTenants('sqlite', query);
+      return db.readTransaction(() => ({
+        count: db.get<{ count: number }>(count.text, ...(count.values as SqlParam[]))?.count ?? 0,
+        items: db
+          .all<TenantTableRow & CollectionColumns>(page.text, ...(page.values as SqlParam[]))
+          .map(toTenantRow),
+      }));
+    },
+    async readTenantRow(id) {
+      const page = selectTenants('sqlite', { ids: [id], skip: 0, top: 1 });
+      const row = db.get<TenantTableRow & CollectionColumns>(page.text, ...(page.values as SqlParam[]));
+      return row ? toTenantRow(row) : undefined;
+    },
+    async destroyTenant(id) {
+      const removed = db.immediate(() => db.run('DELETE FROM tenants WHERE id = ?', id).changes > 0);
+      // Its tokens and sessions went with it: nothing remembered may answer for them.
+      owners.clear();
+      versions.delete(id);
+      return removed;
+    },
+    async assignDealer(tenantId, dealerId) {
+      return db.immediate(
+        () => db.run('UPDATE tenants SET dealer_id = ? WHERE id = ?', dealerId, tenantId).changes > 0,
+      );
+    },
+    async systemUser(username) {
+      const row = db.get<UserRow>(
+        `SELECT ${userColumns} FROM users u WHERE u.username = ? AND u.tenant_id IS NULL`,
+        username,
+      );
+      return row ? toUser(row) : undefined;
+    },
+    async userById(id) {
+      const row = db.get<UserRow>(`SELECT ${userColumns} FROM users u WHERE u.id = ?`, id);
+      return row ? toUser(row) : undefined;
+    },
+    async switchSessionTenant(accessHash, tenantId, now) {
+      owners.clear(); // the session's token now answers for another tenant
+      return db.immediate(
+        () =>
+          db.run(
+            'UPDATE sessions SET tenant_id = ? WHERE access_hash = ? AND ended_at IS NULL AND access_expires_at > ?',
+            tenantId,
+            accessHash,
+            now,
+          ).changes > 0,
+      );
     },
     async listTenants() {
       // rowid grows with every insert: creation order, even within one millisecond.
@@ -228,7 +305,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
       owners.clear(); // their sessions end with them
       return db.immediate(
         () =>
-          db.run('DELETE FROM users WHERE tenant_id = ? AND username = ?', tenantId, username).changes > 0,
+          db.run('DELETE FROM users WHERE tenant_id IS ? AND username = ?', tenantId, username).changes > 0,
       );
     },
     async findUsers(username, domain) {
@@ -246,24 +323,50 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
             );
       return rows.map(toUser);
     },
-    async failedSignIns(username, since) {
-      return db
-        .all<{ at: number }>(
-          'SELECT at FROM failed_sign_ins WHERE username = ? AND at > ? ORDER BY at',
-          username,
-          since,
-        )
-        .map((row) => row.at);
+    async signInFailures(accounts, address, since) {
+      return db.all<SignInFailure>(
+        `SELECT account, address, at FROM sign_in_failures
+          WHERE at > ? AND (address = ? OR account IN (${accounts.map(() => '?').join(', ') || 'NULL'}))`,
+        since,
+        address,
+        ...accounts,
+      );
     },
-    async recordFailedSignIn(username, at) {
+    async recordFailedSignIn(accounts, address, at) {
       db.immediate(() => {
         // What is older than a day can no longer count: it goes as new failures come.
-        db.run('DELETE FROM failed_sign_ins WHERE at < ?', at - 86_400_000);
-        db.run('INSERT INTO failed_sign_ins (username, at) VALUES (?, ?)', username, at);
+        db.run('DELETE FROM sign_in_failures WHERE at < ?', at - FAILURES_KEPT_MS);
+        for (const account of accounts) {
+          db.run(
+            'INSERT INTO sign_in_failures (account, address, at) VALUES (?, ?, ?)',
+            account,
+            address,
+            at,
+          );
+        }
       });
     },
-    async clearFailedSignIns(username) {
-      db.immediate(() => db.run('DELETE FROM failed_sign_ins WHERE username = ?', username));
+    async recordSignIn(account, address, at) {
+      db.immediate(() => {
+        db.run('DELETE FROM sign_in_failures WHERE account = ? AND address = ?', account, address);
+        db.run(
+          `INSERT INTO sign_in_addresses (account, address, at) VALUES (?, ?, ?)
+           ON CONFLICT (account, address) DO UPDATE SET at = excluded.at`,
+          account,
+          address,
+          at,
+        );
+      });
+    },
+    async isKnownSignInAddress(account, address, since) {
+      return (
+        db.get(
+          'SELECT 1 AS known FROM sign_in_addresses WHERE account = ? AND address = ? AND at > ?',
+          account,
+          address,
+          since,
+        ) !== undefined
+      );
     },
     async createSession(userId, secrets) {
       db.immediate(() =>

@@ -1,7 +1,7 @@
 // What every store engine shares: the shape of new ids, the constant-time second look at a hash, the
 // rule that a merge never sets null, and how a user row reads.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { TenantSettings, UserRecord } from './tenant-store.js';
+import type { TenantRow, TenantSettings, UserRecord } from './tenant-store.js';
 
 /**
  * A random id in the style of the vendor's (`NzAwNTUxOTA5NzczMTQ4MTYw` is the base64 of an 18-digit
@@ -28,13 +28,39 @@ export function patchText(patch: TenantSettings): string {
   return JSON.stringify(patch);
 }
 
+/** Failed sign-ins older than this can no longer count (the longest window): stores drop them. */
+export const FAILURES_KEPT_MS = 86_400_000;
+
 /** An API token never expires by itself: the "expiry" that SQL compares with now. */
 export const NEVER = Number.MAX_SAFE_INTEGER;
+
+/** The columns the collection's statements (tenant-collection-sql.ts) add to a tenant's row. */
+export interface CollectionColumns {
+  dealer_id: string | null;
+  created_at: string;
+}
+
+/** A row of the collection's statements as a TenantRow (SQLite's settings are text, PostgreSQL's parsed). */
+export function toTenantRow(
+  row: {
+    id: string;
+    settings: string | TenantSettings;
+    version: number;
+  } & CollectionColumns,
+): TenantRow {
+  return {
+    id: row.id,
+    settings: typeof row.settings === 'string' ? (JSON.parse(row.settings) as TenantSettings) : row.settings,
+    version: row.version,
+    createdAt: row.created_at,
+    dealerId: row.dealer_id,
+  };
+}
 
 /** A row of `users` as both engines return it (SQLite keeps the flag as 0/1, PostgreSQL as a boolean). */
 export interface UserRow {
   id: string;
-  tenant_id: string;
+  tenant_id: string | null;
   username: string;
   password_hash: string;
   role: string;

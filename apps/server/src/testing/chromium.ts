@@ -1,6 +1,7 @@
 // Debian's Chromium (`apt-get install -y chromium`), driven by playwright-core: never a browser that a
 // tool downloads. For the browser tests of every package.
 import { existsSync } from 'node:fs';
+import { PROCESS_START_MS, scaledMs } from '@tenantctl/mock';
 import type { Browser } from 'playwright-core';
 
 /** Where Debian puts Chromium; CHROMIUM_PATH overrides it. */
@@ -16,6 +17,8 @@ export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath,
+    // Playwright waits for the browser's DevTools endpoint: its readiness signal, on the shared limit.
+    timeout: scaledMs(PROCESS_START_MS),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
 }

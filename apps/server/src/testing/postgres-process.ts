@@ -3,10 +3,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { chownSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { waitForOutput } from '@tenantctl/mock';
 import type { PostgresBinaries } from './postgres-binaries.js';
 
-const READY = 'database system is ready to accept connections';
-const READY_TIMEOUT_MS = 30_000;
+const READY = /database system is ready to accept connections/;
 
 /** Runs a program to its end; rejects with the end of what it wrote when it fails to start or exits non-zero. */
 function runToEnd(program: string, args: readonly string[], binaries: PostgresBinaries): Promise<void> {
@@ -66,42 +66,24 @@ export interface RunningPostgres {
 }
 
 /** Starts `postgres` on 127.0.0.1:`port` (its socket file in `parent`) and resolves once it accepts connections. */
-export function startPostgres(
+export async function startPostgres(
   dataDir: string,
   parent: string,
   port: number,
   binaries: PostgresBinaries,
 ): Promise<RunningPostgres> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      binaries.postgres,
-      ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-k', parent],
-      { ...binaries.runAs, env: { ...process.env, LC_MESSAGES: 'C' }, stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    let output = '';
-    let ready = false;
-    const ended = new Promise<void>((done) => child.once('close', () => done()));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`postgres was not ready within ${READY_TIMEOUT_MS / 1000} s: ${output.trim()}`));
-    }, READY_TIMEOUT_MS);
-    // Read all it logs, always: a full pipe would stop the server.
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-4000);
-      if (!ready && output.includes(READY)) {
-        ready = true;
-        clearTimeout(timer);
-        resolve({ child, ended });
-      }
-    });
-    child.once('error', (error) => {
-      clearTimeout(timer);
-      reject(new Error(`postgres could not start: ${error.message}`));
-    });
-    child.once('close', (code, signal) => {
-      clearTimeout(timer);
-      if (!ready)
-        reject(new Error(`postgres exited before it was ready (${code ?? signal}): ${output.trim()}`));
-    });
-  });
+  const child = spawn(
+    binaries.postgres,
+    ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-k', parent],
+    { ...binaries.runAs, env: { ...process.env, LC_MESSAGES: 'C' }, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const ended = new Promise<void>((done) => child.once('close', () => done()));
+  // Everything it logs is read, always (a full pipe would stop the server).
+  try {
+    await waitForOutput(child, 'postgres', READY);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  return { child, ended };
 }

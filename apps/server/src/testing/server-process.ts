@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { waitForOutput } from '@tenantctl/mock';
 import { openStore } from '../storage/open-store.js';
 import { type SeededTenant, seedTenants } from './seed.js';
 
@@ -61,21 +62,14 @@ function startProcess(
     ],
     { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...options.env } },
   );
-  return new Promise((resolve, reject) => {
-    let text = '';
-    const onData = (chunk: Buffer) => {
-      text += chunk.toString();
-      const url = /Tenant API on (\S+)\/tenant/.exec(text)?.[1];
-      if (url) {
-        child.stderr?.off('data', onData);
-        child.off('exit', onExit);
-        resolve({ url, child });
-      }
-    };
-    const onExit = (code: number | null) => reject(new Error(`tenant-server exited (${code}): ${text}`));
-    child.stderr?.on('data', onData);
-    child.once('exit', onExit);
-  });
+  const started = waitForOutput(child, 'tenant-server', /Tenant API on (\S+)\/tenant/);
+  return started.then(
+    (match) => ({ url: match[1] ?? '', child }),
+    (error: unknown) => {
+      child.kill('SIGKILL');
+      throw error;
+    },
+  );
 }
 
 function exited(child: ChildProcess): Promise<void> {

@@ -12,7 +12,7 @@ import { toTenantBody } from '../tenant-representation.js';
 import { type SeededTenant, seedTenants } from './seed.js';
 
 export interface TestServerOptions
-  extends Pick<AppOptions, 'bodyLimit' | 'requestTimeoutMs' | 'auth' | 'corsOrigins'> {
+  extends Pick<AppOptions, 'bodyLimit' | 'requestTimeoutMs' | 'auth' | 'corsOrigins' | 'trustProxy'> {
   /** Names of the tenants to create, each with a token. Default: one, "Test Tenant". */
   tenants?: readonly string[];
   /** A `postgres://` database to serve from instead of a SQLite file in a temporary folder. */

@@ -9,6 +9,7 @@ import {
   createSignInService,
   defaultSignInPolicy,
   type IssuedTokens,
+  type SignInRequest,
   type SignInService,
 } from '../../src/auth/sign-in.js';
 import { openSqliteStore, type SqliteStore } from '../../src/storage/sqlite-store.js';
@@ -23,6 +24,8 @@ const mailer: CodeMailer = {
   send: async (user, code) => void mailed.push({ username: user.username, code }),
 };
 let tenantId = '';
+// Addresses are only strings to the service (TEST-NET ranges: nothing is sent anywhere).
+const CLIENT = '198.51.100.1';
 let otherTenantId = '';
 
 beforeAll(async () => {
@@ -49,8 +52,12 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** A sign-in from the test's client address unless another is given. */
+const signIn = (request: Omit<SignInRequest, 'address'> & { address?: string }) =>
+  service.signIn({ address: CLIENT, ...request });
+
 async function tokensOf(username: string, password: string): Promise<IssuedTokens> {
-  const result = await service.signIn({ username, password });
+  const result = await signIn({ username, password });
   if (result.outcome !== 'tokens') throw new Error(`expected tokens, got ${result.outcome}`);
   return result.tokens;
 }
@@ -70,48 +77,93 @@ describe('signIn', () => {
   });
 
   it('answers a wrong password and an unknown user alike', async () => {
-    expect(await service.signIn({ username: 'alice', password: 'nope' })).toEqual({ outcome: 'refused' });
-    expect(await service.signIn({ username: 'nobody', password: 'nope' })).toEqual({ outcome: 'refused' });
+    expect(await signIn({ username: 'alice', password: 'nope' })).toEqual({ outcome: 'refused' });
+    expect(await signIn({ username: 'nobody', password: 'nope' })).toEqual({ outcome: 'refused' });
   });
 
   it('asks for the domain only when the password fits users of several tenants', async () => {
-    expect(await service.signIn({ username: 'shared', password: 'same' })).toEqual({
+    expect(await signIn({ username: 'shared', password: 'same' })).toEqual({
       outcome: 'domain-needed',
     });
-    expect(
-      (await service.signIn({ username: 'shared', password: 'same', domain: 'other.pbx.test' })).outcome,
-    ).toBe('tokens');
-    expect(await service.signIn({ username: 'shared', password: 'same', domain: 'nowhere.test' })).toEqual({
+    expect((await signIn({ username: 'shared', password: 'same', domain: 'other.pbx.test' })).outcome).toBe(
+      'tokens',
+    );
+    expect(await signIn({ username: 'shared', password: 'same', domain: 'nowhere.test' })).toEqual({
       outcome: 'refused',
     });
   });
 
-  it('throttles a user name after 5 failures within 15 minutes, until the window ends; a success resets it', async () => {
+  it('throttles an address after 5 failures for one account within 15 minutes, until the window ends', async () => {
     for (let i = 0; i < 5; i++)
-      expect((await service.signIn({ username: 'bob', password: `wrong${i}` })).outcome).toBe('refused');
-    expect(await service.signIn({ username: 'bob', password: 'bob-password' })).toEqual({
+      expect((await signIn({ username: 'bob', password: `wrong${i}` })).outcome).toBe('refused');
+    expect(await signIn({ username: 'bob', password: 'bob-password' })).toEqual({
       outcome: 'throttled',
       retryAfterSeconds: 900,
+      reason: 'address',
     });
     clock += 600_000;
-    expect(await service.signIn({ username: 'bob', password: 'bob-password' })).toEqual({
+    expect(await signIn({ username: 'bob', password: 'bob-password' })).toMatchObject({
       outcome: 'throttled',
       retryAfterSeconds: 300,
     });
-    // Another name is not throttled by bob's failures.
-    expect((await service.signIn({ username: 'alice', password: 'alice-password' })).outcome).toBe('tokens');
+    // Another account from the same address, and the same account from another address, are not.
+    expect((await signIn({ username: 'alice', password: 'alice-password' })).outcome).toBe('tokens');
+    expect(
+      (await signIn({ username: 'bob', password: 'bob-password', address: '198.51.100.2' })).outcome,
+    ).toBe('tokens');
     clock += 300_000;
-    expect((await service.signIn({ username: 'bob', password: 'bob-password' })).outcome).toBe('tokens');
-    for (let i = 0; i < 4; i++) await service.signIn({ username: 'bob', password: 'wrong' });
-    expect((await service.signIn({ username: 'bob', password: 'bob-password' })).outcome).toBe('tokens'); // reset
+    expect((await signIn({ username: 'bob', password: 'bob-password' })).outcome).toBe('tokens');
+    for (let i = 0; i < 4; i++) await signIn({ username: 'bob', password: 'wrong' });
+    expect((await signIn({ username: 'bob', password: 'bob-password' })).outcome).toBe('tokens'); // reset
     for (let i = 0; i < 4; i++)
-      expect((await service.signIn({ username: 'bob', password: 'wrong' })).outcome).toBe('refused');
+      expect((await signIn({ username: 'bob', password: 'wrong' })).outcome).toBe('refused');
+    clock += 900_000;
+  });
+
+  it('counts a name used in two tenants once per account: the address waits, not the other tenant', async () => {
+    const attacker = '203.0.113.9';
+    for (let i = 0; i < 5; i++) {
+      expect((await signIn({ username: 'shared', password: `guess${i}`, address: attacker })).outcome).toBe(
+        'refused',
+      );
+    }
+    expect((await signIn({ username: 'shared', password: 'same', address: attacker })).outcome).toBe(
+      'throttled',
+    );
+    // The other tenant's user, from their own address, signs in.
+    expect(
+      (await signIn({ username: 'shared', password: 'same', domain: 'other.pbx.test', address: CLIENT }))
+        .outcome,
+    ).toBe('tokens');
+    clock += 900_000;
+  });
+
+  it('a success clears only its own account: signing in to your own account does not reset guessing another', async () => {
+    const guesser = '203.0.113.10';
+    await createUser(store, { tenantId: otherTenantId, username: 'mallory', password: 'mallory-password' });
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 4; i++) {
+        await signIn({
+          username: 'shared',
+          password: `r${round}-${i}`,
+          domain: 'acme.pbx.test',
+          address: guesser,
+        });
+      }
+      expect(
+        (await signIn({ username: 'mallory', password: 'mallory-password', address: guesser })).outcome,
+      ).toBe('tokens');
+    }
+    expect(
+      await signIn({ username: 'shared', password: 'same', domain: 'acme.pbx.test', address: guesser }),
+    ).toMatchObject({ outcome: 'throttled', reason: 'address' });
+    clock += 900_000;
   });
 });
 
 describe('second factor', () => {
   async function flow(): Promise<string> {
-    const result = await service.signIn({ username: 'tf', password: 'tf-password' });
+    const result = await signIn({ username: 'tf', password: 'tf-password' });
     if (result.outcome !== 'second-factor') throw new Error(result.outcome);
     expect(result.token).toMatch(/^tfl_/);
     return result.token;

@@ -28,11 +28,10 @@ export function providerStates(store: AdminStore & AuthStore): Record<string, ()
     return tenantId;
   }
 
-  /** The user afresh: removing it ends its sessions and sign-ins, so every state starts clean. */
+  /** The user afresh (a new account, with no failed sign-ins): removing it ends its sessions and sign-ins. */
   async function userExists(username: string, twoFactor = false) {
     const tenant = await tenantExists();
     await store.removeUser(tenant, username);
-    await store.clearFailedSignIns(username);
     return createUser(store, {
       tenantId: tenant,
       username,

@@ -47,7 +47,7 @@ describe.each(engines)('provider verification on %s', (_engine, open) => {
       providerBaseUrl: new URL(server.url).origin,
       stateHandlers: providerStates(store),
     });
-  }, 60_000);
+  });
 });
 
 describe('the pacts', () => {

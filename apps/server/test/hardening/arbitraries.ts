@@ -32,6 +32,10 @@ export function validValue(field: FieldInfo): fc.Arbitrary<unknown> {
       .filter((text) => [...text].length >= min && [...text].length <= max);
   }
   if (field.contentMediaType === 'application/json') return fc.json();
+  // Objects and lists (office hours, caller IDs, webhooks): the spec's own example, and for a list any
+  // part of it; their inner rules are the validator's, tested on their own in @tenantctl/schema.
+  if (field.type === 'array' && Array.isArray(field.example)) return fc.subarray(field.example);
+  if (field.type === 'object' || field.type === 'array') return fc.constant(field.example);
   const lengths = { minLength: field.minLength ?? 0, maxLength: Math.min(field.maxLength ?? 300, 300) };
   // ASCII mostly, and any code point (length is counted in code points, as JSON Schema does).
   return fc.oneof(
@@ -63,8 +67,14 @@ const wrongTypeFor = (field: FieldInfo) =>
         field.type !== 'integer' ? fc.integer() : null,
         field.type !== 'boolean' ? fc.boolean() : null,
         fc.constant(null),
-        fc.array(fc.integer(), { maxLength: 3 }),
-        fc.dictionary(fc.string({ maxLength: 5 }), fc.integer(), { maxKeys: 2 }),
+        // Not empty: [] is a valid list and {} may be a valid object. Objects are closed, so an x- key
+        // is never one of theirs.
+        fc.array(fc.integer(), { minLength: 1, maxLength: 3 }),
+        fc.dictionary(
+          fc.string({ maxLength: 5 }).map((key) => `x-${key}`),
+          fc.integer(),
+          { minKeys: 1, maxKeys: 2 },
+        ),
         field.type === 'integer'
           ? fc.double({ noInteger: true, noNaN: true, noDefaultInfinity: true })
           : null,

@@ -37,7 +37,7 @@ describe.runIf(server)('three replicas on one PostgreSQL', () => {
       ...(await Promise.all([1, 2].map(() => startServerProcess({ database, seeded: first.tenants })))),
     );
     store = await openStore(database);
-  }, 60_000);
+  });
   afterAll(async () => {
     await Promise.all(replicas.map((replica) => replica.close()));
     await store?.close();

@@ -1,12 +1,18 @@
 // Attacks on signing in, over HTTP against the real server: wrong and malformed credentials, codes of
-// other sign-ins, expired and over-tried codes, stolen and misused tokens, guessing until throttled.
+// other sign-ins, expired and over-tried codes, stolen and misused tokens, guessing until throttled,
+// and the throttle turned against others (locking out other tenants' users, resetting it with an
+// account of one's own, spraying, forged X-Forwarded-For). Clients come from their own loopback
+// addresses (127.0.0.x: Linux routes all of 127/8 to lo), as distinct attackers would.
 // Every answer must be the refusal the spec names (never a 5xx), and no password, code or token may
 // show in any answer or log line. Prints its figures for the README.
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../src/admin.js';
+import { createTenant, createUser } from '../../src/admin.js';
 import { latestCode, startTestServer, type TestServer } from '../../src/testing/index.js';
 
 let server: TestServer;
+/** The same store behind a server that trusts 127.0.0.1 as its load balancer. */
+let proxied: TestServer;
 let clock = Date.parse('2026-11-30T12:00:00Z');
 const secrets = new Set<string>();
 const answers: { status: number; text: string }[] = [];
@@ -59,6 +65,54 @@ const flowOf = async (username: string) => {
 const errorMessage = (text: string) =>
   (JSON.parse(text) as { errors: { message: string }[] }).errors[0]?.message;
 
+/**
+ * A sign-in sent from the local address `from` (a client of its own), optionally with an
+ * `X-Forwarded-For` header; counted in the battery's figures like every other answer.
+ */
+function signInFrom(
+  target: TestServer,
+  from: string,
+  body: { username: string; password: string; domain?: string },
+  forwardedFor?: string,
+): Promise<{ status: number; text: string; retryAfter: string | null }> {
+  const url = new URL(`${target.url}/auth/sign_in`);
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        localAddress: from,
+        headers: {
+          'content-type': 'application/json',
+          ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const status = response.statusCode ?? 0;
+          answers.push({ status, text });
+          if (status === 200) {
+            const tokens = JSON.parse(text) as Partial<Tokens>;
+            for (const secret of [tokens.access_token, tokens.refresh_token]) if (secret) secrets.add(secret);
+          }
+          const retryAfter = response.headers['retry-after'];
+          resolve({ status, text, retryAfter: typeof retryAfter === 'string' ? retryAfter : null });
+        });
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(JSON.stringify(body));
+  });
+}
+
+let tenantA = '';
+let tenantB = '';
+
 beforeAll(async () => {
   server = await startTestServer({ tenants: ['Target'], auth: { now: () => clock } });
   secrets.add(PASSWORD);
@@ -76,7 +130,28 @@ beforeAll(async () => {
     });
   }
 });
-afterAll(() => server.close());
+beforeAll(async () => {
+  tenantA = (await createTenant(server.store, 'Tenant A')).id;
+  tenantB = (await createTenant(server.store, 'Tenant B')).id;
+  await server.store.mergeSettings(tenantA, { domain: 'a.pbx.test' });
+  await server.store.mergeSettings(tenantB, { domain: 'b.pbx.test' });
+  for (const tenantId of [tenantA, tenantB]) {
+    await createUser(server.store, { tenantId, username: 'admin', password: PASSWORD });
+  }
+  await createUser(server.store, { tenantId: tenantA, username: 'mallory', password: PASSWORD });
+  for (let i = 0; i < 25; i++) {
+    await createUser(server.store, { tenantId: tenantB, username: `staff${i}`, password: PASSWORD });
+  }
+  proxied = await startTestServer({
+    database: server.dbPath,
+    trustProxy: ['127.0.0.1'],
+    auth: { now: () => clock },
+  });
+});
+afterAll(async () => {
+  await proxied.close();
+  await server.close();
+});
 
 describe('sign-in attacks', () => {
   it('wrong and malformed credentials: the same 401 for a wrong password and an unknown user, 400 naming the field', async () => {
@@ -178,7 +253,7 @@ describe('sign-in attacks', () => {
     ).toBe(401);
   });
 
-  it('guessing: after 5 failures in 15 minutes, 429 with Retry-After, the right password too, until the window ends', async () => {
+  it('guessing: after 5 failures in 15 minutes from one client, 429 with Retry-After, the right password too, until the window ends', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await signIn('throttled', `guess-${i}`)).status);
     clock += 60_000;
@@ -195,6 +270,148 @@ describe('sign-in attacks', () => {
     expect((await signIn('throttled')).status).toBe(200);
   });
 
+  it("one client's failures for a name used by two tenants lock out neither tenant's admin elsewhere", async () => {
+    const attacker = '127.0.0.21';
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      statuses.push(
+        (await signInFrom(server, attacker, { username: 'admin', password: `wrong-${i}` })).status,
+      );
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    // B's admin, from B's own address, signs in with the right password: not 429.
+    const owner = await signInFrom(server, '127.0.0.22', {
+      username: 'admin',
+      password: PASSWORD,
+      domain: 'b.pbx.test',
+    });
+    expect(owner.status).toBe(200);
+    expect(
+      (
+        await signInFrom(server, '127.0.0.23', {
+          username: 'admin',
+          password: PASSWORD,
+          domain: 'a.pbx.test',
+        })
+      ).status,
+    ).toBe(200);
+    clock += 900_000;
+  });
+
+  it("signing in to one's own account does not reset the count of guesses at another tenant's admin", async () => {
+    const insider = '127.0.0.24'; // mallory, an admin of tenant A, guessing tenant B's admin
+    const guesses: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 4; i++) {
+        guesses.push(
+          (
+            await signInFrom(server, insider, {
+              username: 'admin',
+              password: `round-${round}-${i}`,
+              domain: 'b.pbx.test',
+            })
+          ).status,
+        );
+      }
+      expect(
+        (await signInFrom(server, insider, { username: 'mallory', password: PASSWORD, domain: 'a.pbx.test' }))
+          .status,
+      ).toBe(200);
+    }
+    // Five guesses were refused, the seven after them throttled: no unlimited guessing.
+    expect(guesses.filter((status) => status === 401)).toHaveLength(5);
+    expect(guesses.filter((status) => status === 429)).toHaveLength(7);
+    clock += 900_000;
+  });
+
+  it('spraying: an address failing over many user names waits, though no account reached its limit', async () => {
+    const sprayer = '127.0.0.25';
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      statuses.push(
+        (
+          await signInFrom(server, sprayer, {
+            username: `staff${i}`,
+            password: 'Winter2026!',
+            domain: 'b.pbx.test',
+          })
+        ).status,
+      );
+    }
+    expect(statuses.slice(0, 20).every((status) => status === 401)).toBe(true);
+    expect(statuses[20]).toBe(429);
+    // The sprayer waits for every name, the right password included; the users themselves do not.
+    expect(
+      (await signInFrom(server, sprayer, { username: 'staff22', password: PASSWORD, domain: 'b.pbx.test' }))
+        .status,
+    ).toBe(429);
+    expect(
+      (
+        await signInFrom(server, '127.0.0.26', {
+          username: 'staff22',
+          password: PASSWORD,
+          domain: 'b.pbx.test',
+        })
+      ).status,
+    ).toBe(200);
+    clock += 900_000;
+  });
+
+  it('an account guessed from many addresses still lets in its owner, from an address it signed in from', async () => {
+    const body = { username: 'staff24', password: PASSWORD, domain: 'b.pbx.test' };
+    expect((await signInFrom(server, '127.0.0.30', body)).status).toBe(200); // the owner's usual address
+    let refused = 0;
+    for (let host = 40; host < 61; host++) {
+      for (let i = 0; i < 5; i++) {
+        const answer = await signInFrom(server, `127.0.0.${host}`, {
+          ...body,
+          password: `botnet-${host}-${i}`,
+        });
+        if (answer.status === 401) refused++;
+      }
+    }
+    expect(refused).toBe(100); // the account limit: then addresses new to it wait
+    const stranger = await signInFrom(server, '127.0.0.61', body);
+    expect(stranger.status).toBe(429);
+    expect(errorMessage(stranger.text)).toMatch(/addresses it has not signed in from/);
+    expect((await signInFrom(server, '127.0.0.30', body)).status).toBe(200);
+    clock += 900_000;
+  });
+
+  it('X-Forwarded-For is believed only from a trusted proxy: a forged one does not choose the address', async () => {
+    const body = { username: 'staff23', password: 'forged', domain: 'b.pbx.test' };
+    // Without --trust-proxy, a client that names a new address in every request is still one address.
+    const forged: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      forged.push((await signInFrom(server, '127.0.0.27', body, `198.51.100.${i + 1}`)).status);
+    }
+    expect(forged).toEqual([401, 401, 401, 401, 401, 429]);
+    // Behind a trusted proxy (127.0.0.1), the client is the address the proxy names...
+    const behind: number[] = [];
+    for (let i = 0; i < 6; i++)
+      behind.push((await signInFrom(proxied, '127.0.0.1', body, '198.51.100.50')).status);
+    expect(behind).toEqual([401, 401, 401, 401, 401, 429]);
+    expect(
+      (await signInFrom(proxied, '127.0.0.1', { ...body, password: PASSWORD }, '198.51.100.51')).status,
+    ).toBe(200);
+    // ...and a client that prepends its own guess to the header is still known by the proxy's entry.
+    expect(
+      (
+        await signInFrom(
+          proxied,
+          '127.0.0.1',
+          { ...body, password: PASSWORD },
+          '198.51.100.99, 198.51.100.50',
+        )
+      ).status,
+    ).toBe(429);
+    // A request from an address that is not the proxy: its header is ignored.
+    expect(
+      (await signInFrom(proxied, '127.0.0.28', { ...body, password: PASSWORD }, '198.51.100.50')).status,
+    ).toBe(200);
+    clock += 900_000;
+  });
+
   it('no answer was a 5xx, and no password, code or token shows in an answer or a log line', () => {
     const byStatus = new Map<number, number>();
     for (const { status } of answers) byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
@@ -203,7 +420,7 @@ describe('sign-in attacks', () => {
       .filter((a) => a.status >= 400)
       .map((a) => a.text)
       .join('\n');
-    const logs = server.logs.join('\n');
+    const logs = [...server.logs, ...proxied.logs].join('\n');
     for (const secret of secrets) {
       expect(refusals).not.toContain(secret);
       expect(logs).not.toContain(secret);
@@ -213,7 +430,7 @@ describe('sign-in attacks', () => {
       .map(([status, count]) => `${count} × ${status}`)
       .join(', ');
     console.log(
-      `sign-in attacks: ${answers.length} requests (${counts}); 5xx: 0; ${secrets.size} secrets (password, codes, tokens) in 0 of ${answers.length} answers and 0 of ${server.logs.length} log lines`,
+      `sign-in attacks: ${answers.length} requests (${counts}); 5xx: 0; ${secrets.size} secrets (password, codes, tokens) in 0 of ${answers.length} answers and 0 of ${server.logs.length + proxied.logs.length} log lines`,
     );
   });
 });

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openPostgresStore, redactDatabaseUrl } from '../../src/storage/postgres-store.js';
 import { StoreUnavailableError } from '../../src/storage/store-unavailable.js';
 import { postgresForFile } from '../support/postgres.js';
+import { describeCollectionContract } from './collection-contract.js';
 import { describeStoreContract } from './store-contract.js';
 
 const server = await postgresForFile();
@@ -11,6 +12,7 @@ const server = await postgresForFile();
 if (server) {
   const contractDatabase = await server.createDatabase();
   describeStoreContract('PostgreSQL', () => openPostgresStore({ url: contractDatabase }));
+  describeCollectionContract('PostgreSQL', () => openPostgresStore({ url: contractDatabase }));
 
   describe('PostgreSQL store', () => {
     it('migrates a new database once when several servers open it at the same moment', async () => {

@@ -12,6 +12,7 @@ import {
   type SqliteEngine,
 } from '../../src/storage/sqlite-store.js';
 import { hashToken } from '../../src/tokens.js';
+import { describeCollectionContract } from './collection-contract.js';
 import { describeStoreContract } from './store-contract.js';
 
 const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
@@ -27,6 +28,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 for (const engine of engines) {
   const path = join(dir, `contract-${engine.replace(':', '-')}.db`);
   describeStoreContract(`SQLite (${engine})`, async () => openSqliteStore({ path, engine }));
+  describeCollectionContract(`SQLite (${engine})`, async () => openSqliteStore({ path, engine }));
 }
 
 describe.each(engines)('SQLite on %s', (engine) => {
@@ -70,6 +72,33 @@ describe.each(engines)('SQLite on %s', (engine) => {
     const raw = openSqlDriver(path, engine);
     expect(raw.get<{ user_version: number }>('PRAGMA user_version')?.user_version).toBe(migrations.length);
     raw.close();
+  });
+
+  it('answers a request from a freshness check begun after it arrived, and checks again for a later one', async () => {
+    const server = openSqliteStore({ path, engine });
+    const admin = openSqliteStore({ path, engine }); // another connection: another process, say
+    const tenant = await server.createTenant({ name: 'Fresh' });
+    await server.addToken(tenant.id, hashToken('fresh-token'));
+    const arrivedFirst = performance.now();
+    expect(await server.findTokenOwner(hashToken('fresh-token'), Date.now(), performance.now())).toEqual({
+      tenantId: tenant.id,
+      version: 1,
+    });
+    await admin.mergeSettings(tenant.id, { log_retention: 7 }); // committed elsewhere, after the check
+    // A request that arrived before that check began may be answered from it (it was sent before the commit)...
+    expect(await server.findTokenOwner(hashToken('fresh-token'), Date.now(), arrivedFirst)).toMatchObject({
+      version: 1,
+    });
+    // ...one that arrives now sees the commit, and so does a caller that gives no arrival time.
+    expect(
+      await server.findTokenOwner(hashToken('fresh-token'), Date.now(), performance.now()),
+    ).toMatchObject({
+      version: 2,
+    });
+    await admin.mergeSettings(tenant.id, { log_retention: 8 });
+    expect(await server.findTokenOwner(hashToken('fresh-token'))).toMatchObject({ version: 3 });
+    await admin.close();
+    await server.close();
   });
 
   it('refuses a database from a newer server', async () => {

@@ -242,15 +242,36 @@ export function describeStoreContract(engine: string, open: () => Promise<AnySto
       await store.close();
     });
 
-    it('counts failed sign-ins per name within a window, until cleared', async () => {
+    it('counts failed sign-ins per account and address; a success forgets only its own pair', async () => {
       const store = await open();
-      for (const at of [NOW - 2000, NOW - 1000, NOW]) await store.recordFailedSignIn('counted', at);
-      await store.recordFailedSignIn('someone-else', NOW);
-      expect(await store.failedSignIns('counted', NOW - 1500)).toEqual([NOW - 1000, NOW]);
-      expect(await store.failedSignIns('counted', NOW)).toEqual([]);
-      await store.clearFailedSignIns('counted');
-      expect(await store.failedSignIns('counted', 0)).toEqual([]);
-      expect(await store.failedSignIns('someone-else', 0)).toEqual([NOW]);
+      for (const at of [NOW - 2000, NOW - 1000]) await store.recordFailedSignIn(['user:a'], 'X', at);
+      await store.recordFailedSignIn(['user:a', 'user:b'], 'Y', NOW);
+      await store.recordFailedSignIn(['user:c'], 'X', NOW);
+      await store.recordFailedSignIn(['user:d'], 'Z', NOW);
+      const sorted = (failures: { account: string; address: string; at: number }[]) =>
+        [...failures].sort((p, q) => p.at - q.at || p.account.localeCompare(q.account));
+      // The accounts' failures from anywhere, and the address's for any account.
+      expect(sorted(await store.signInFailures(['user:a'], 'X', NOW - 1500))).toEqual([
+        { account: 'user:a', address: 'X', at: NOW - 1000 },
+        { account: 'user:a', address: 'Y', at: NOW },
+        { account: 'user:c', address: 'X', at: NOW },
+      ]);
+      expect(await store.signInFailures([], 'Q', 0)).toEqual([]);
+      expect(await store.isKnownSignInAddress('user:a', 'X', 0)).toBe(false);
+      await store.recordSignIn('user:a', 'X', NOW);
+      expect(sorted(await store.signInFailures(['user:a', 'user:b'], 'X', 0))).toEqual([
+        { account: 'user:a', address: 'Y', at: NOW },
+        { account: 'user:b', address: 'Y', at: NOW },
+        { account: 'user:c', address: 'X', at: NOW },
+      ]);
+      expect(await store.isKnownSignInAddress('user:a', 'X', NOW - 1)).toBe(true);
+      expect(await store.isKnownSignInAddress('user:a', 'X', NOW)).toBe(false);
+      expect(await store.isKnownSignInAddress('user:a', 'Y', 0)).toBe(false);
+      await store.recordSignIn('user:a', 'X', NOW + 5000); // known again, later
+      expect(await store.isKnownSignInAddress('user:a', 'X', NOW + 4000)).toBe(true);
+      // Failures older than a day go as new ones are recorded.
+      await store.recordFailedSignIn(['user:e'], 'X', NOW + 86_400_000 + 1);
+      expect(await store.signInFailures(['user:d'], 'Z', 0)).toEqual([]);
       await store.close();
     });
   });

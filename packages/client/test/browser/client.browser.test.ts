@@ -60,7 +60,7 @@ describe.runIf('browser' in chromium)('the client in Chromium, on another origin
         consoleErrors.push(message.text());
     });
     await page.goto(`${pageOrigin}/`);
-  }, 60_000);
+  });
   afterAll(async () => {
     await browser.close();
     await api?.close();

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { PactV4 } from '@pact-foundation/pact';
 import { getFfiLib } from '@pact-foundation/pact-core';
+import { scaledMs } from '@tenantctl/mock';
 
 /** The one folder for pact files: `pacts/` at the repository root. */
 export const pactDir = fileURLToPath(new URL('../../../../pacts/', import.meta.url));
@@ -31,8 +32,8 @@ export default function setup(): void {
  * Wraps an `executeTest` callback so that it returns only once the mock server has booked the requests
  * it answered. Since Pact 16.3 the mock server books a match on a channel after answering, and under
  * load Pact can read "expected but not received" for a request it did answer
- * (pact-foundation/pact-core-mock-server#13). Waiting here for the booking (at most 2 s; a request that
- * truly never came still fails, afterwards) keeps that race out of the results.
+ * (pact-foundation/pact-core-mock-server#13). Waiting here for the booking (a request that
+ * truly never came still fails, afterwards; 10 s, scaled by TEST_TIMEOUT_SCALE) keeps that race out of the results.
  */
 export function afterMatched<T>(
   test: (server: { port: number; url: string }) => Promise<T>,
@@ -40,7 +41,8 @@ export function afterMatched<T>(
   return async (server) => {
     const value = await test(server);
     const ffi = getFfiLib();
-    for (let waited = 0; waited < 2000 && !ffi.pactffiMockServerMatched(server.port); waited += 10) {
+    const limit = scaledMs(10_000);
+    for (let waited = 0; waited < limit && !ffi.pactffiMockServerMatched(server.port); waited += 10) {
       await sleep(10);
     }
     return value;

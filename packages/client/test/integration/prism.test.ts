@@ -7,7 +7,7 @@ import { createTenantClient, TenantValidationError } from '../../src/index.js';
 let prism: RunningPrism;
 beforeAll(async () => {
   prism = await startPrism();
-}, 60_000);
+});
 afterAll(() => prism?.stop());
 
 describe('client against the Prism mock', () => {

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scaledMs } from '@tenantctl/mock';
 import { startTestServer, type TestServer } from '@tenantctl/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dependencyClosure, republish } from '../support/third-party-packages.js';
@@ -63,7 +64,7 @@ beforeAll(async () => {
     work,
     env,
   );
-}, 180_000);
+}, scaledMs(180_000));
 
 afterAll(async () => {
   await Promise.all([registry?.close(), server?.close()]);
@@ -71,48 +72,54 @@ afterAll(async () => {
 });
 
 describe('pnpm release to a registry', () => {
-  it('publishes the public packages, and only those', async () => {
-    const release = await run('pnpm', ['release', '--no-git-tag'], { cwd: root, env });
-    expect(release.code, release.stdout + release.stderr).toBe(0);
-    expect(release.stderr).toContain(`publishing to ${registry.url}`);
-    for (const [name, dir] of [
-      ['@tenantctl/schema', 'packages/schema'],
-      ['@tenantctl/client', 'packages/client'],
-      ['@tenantctl/cli', 'apps/cli'],
-    ] as const) {
-      const info = await fetch(`${registry.url}${name.replace('/', '%2f')}`);
-      expect(info.status, name).toBe(200);
-      const document = (await info.json()) as { 'dist-tags': { latest: string } };
-      expect(document['dist-tags'].latest).toBe(version(dir));
-    }
-    for (const privateName of ['@tenantctl/server', '@tenantctl/mock', '@tenantctl/release']) {
-      expect((await fetch(`${registry.url}${privateName.replace('/', '%2f')}`)).status, privateName).toBe(
-        404,
+  it(
+    'publishes the public packages, and only those',
+    async () => {
+      const release = await run('pnpm', ['release', '--no-git-tag'], { cwd: root, env });
+      expect(release.code, release.stdout + release.stderr).toBe(0);
+      expect(release.stderr).toContain(`publishing to ${registry.url}`);
+      for (const [name, dir] of [
+        ['@tenantctl/schema', 'packages/schema'],
+        ['@tenantctl/client', 'packages/client'],
+        ['@tenantctl/cli', 'apps/cli'],
+      ] as const) {
+        const info = await fetch(`${registry.url}${name.replace('/', '%2f')}`);
+        expect(info.status, name).toBe(200);
+        const document = (await info.json()) as { 'dist-tags': { latest: string } };
+        expect(document['dist-tags'].latest).toBe(version(dir));
+      }
+      for (const privateName of ['@tenantctl/server', '@tenantctl/mock', '@tenantctl/release']) {
+        expect((await fetch(`${registry.url}${privateName.replace('/', '%2f')}`)).status, privateName).toBe(
+          404,
+        );
+      }
+    },
+    scaledMs(240_000),
+  );
+
+  it(
+    'installs @tenantctl/client in a project of its own, which type-checks strictly and runs',
+    async () => {
+      const project = join(work, 'consumer');
+      mkdirSync(join(project, 'src'), { recursive: true });
+      writeFileSync(
+        join(project, 'package.json'),
+        JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
       );
-    }
-  }, 240_000);
+      const install = await run('npm', ['install', '@tenantctl/client', '@types/node', '--no-package-lock'], {
+        cwd: project,
+        env,
+      });
+      expect(install.code, install.stderr).toBe(0);
+      const installed = JSON.parse(
+        readFileSync(join(project, 'node_modules/@tenantctl/client/package.json'), 'utf8'),
+      );
+      expect(installed.version).toBe(version('packages/client'));
+      expect(installed.dependencies['@tenantctl/schema']).toBe(version('packages/schema'));
 
-  it('installs @tenantctl/client in a project of its own, which type-checks strictly and runs', async () => {
-    const project = join(work, 'consumer');
-    mkdirSync(join(project, 'src'), { recursive: true });
-    writeFileSync(
-      join(project, 'package.json'),
-      JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
-    );
-    const install = await run('npm', ['install', '@tenantctl/client', '@types/node', '--no-package-lock'], {
-      cwd: project,
-      env,
-    });
-    expect(install.code, install.stderr).toBe(0);
-    const installed = JSON.parse(
-      readFileSync(join(project, 'node_modules/@tenantctl/client/package.json'), 'utf8'),
-    );
-    expect(installed.version).toBe(version('packages/client'));
-    expect(installed.dependencies['@tenantctl/schema']).toBe(version('packages/schema'));
-
-    writeFileSync(
-      join(project, 'src/consumer.ts'),
-      `import { createTenantClient, TenantAuthError, TenantValidationError, type Tenant, type TenantUpdate } from '@tenantctl/client';
+      writeFileSync(
+        join(project, 'src/consumer.ts'),
+        `import { createTenantClient, TenantAuthError, TenantValidationError, type Tenant, type TenantUpdate } from '@tenantctl/client';
 import type { StoredSession } from '@tenantctl/client/session';
 
 const baseUrl = process.env.TENANT_URL ?? '';
@@ -135,78 +142,84 @@ try {
 const stored: StoredSession | undefined = undefined;
 console.log(JSON.stringify({ name, refused, unauthorized, stored: stored ?? null }));
 `,
-    );
-    const strict = {
-      strict: true,
-      noUncheckedIndexedAccess: true,
-      skipLibCheck: false,
-      target: 'ES2022',
-      outDir: 'dist',
-    };
-    writeFileSync(
-      join(project, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          ...strict,
-          module: 'node16',
-          moduleResolution: 'node16',
-          lib: ['ES2022'],
-          types: ['node'],
-        },
-        include: ['src'],
-      }),
-    );
-    writeFileSync(
-      join(project, 'tsconfig.bundler.json'),
-      JSON.stringify({
-        compilerOptions: {
-          ...strict,
-          module: 'esnext',
-          moduleResolution: 'bundler',
-          lib: ['ES2022', 'DOM'],
-          types: ['node'],
-          noEmit: true,
-        },
-        include: ['src'],
-      }),
-    );
-    for (const config of ['tsconfig.json', 'tsconfig.bundler.json']) {
-      const checked = await run(process.execPath, [tsc, '-p', config], { cwd: project, env });
-      expect(checked.stdout + checked.stderr, config).toBe('');
-      expect(checked.code).toBe(0);
-    }
-    const ran = await run(process.execPath, ['dist/consumer.js'], {
-      cwd: project,
-      env: { PATH: process.env.PATH, TENANT_URL: server.url, TENANT_TOKEN: server.tenant.token },
-    });
-    expect(ran.stderr).toBe('');
-    expect(JSON.parse(ran.stdout)).toEqual({
-      name: 'Released Tenant',
-      refused: '/contact_match_length',
-      unauthorized: true,
-      stored: null,
-    });
-  }, 120_000);
+      );
+      const strict = {
+        strict: true,
+        noUncheckedIndexedAccess: true,
+        skipLibCheck: false,
+        target: 'ES2022',
+        outDir: 'dist',
+      };
+      writeFileSync(
+        join(project, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: {
+            ...strict,
+            module: 'node16',
+            moduleResolution: 'node16',
+            lib: ['ES2022'],
+            types: ['node'],
+          },
+          include: ['src'],
+        }),
+      );
+      writeFileSync(
+        join(project, 'tsconfig.bundler.json'),
+        JSON.stringify({
+          compilerOptions: {
+            ...strict,
+            module: 'esnext',
+            moduleResolution: 'bundler',
+            lib: ['ES2022', 'DOM'],
+            types: ['node'],
+            noEmit: true,
+          },
+          include: ['src'],
+        }),
+      );
+      for (const config of ['tsconfig.json', 'tsconfig.bundler.json']) {
+        const checked = await run(process.execPath, [tsc, '-p', config], { cwd: project, env });
+        expect(checked.stdout + checked.stderr, config).toBe('');
+        expect(checked.code).toBe(0);
+      }
+      const ran = await run(process.execPath, ['dist/consumer.js'], {
+        cwd: project,
+        env: { PATH: process.env.PATH, TENANT_URL: server.url, TENANT_TOKEN: server.tenant.token },
+      });
+      expect(ran.stderr).toBe('');
+      expect(JSON.parse(ran.stdout)).toEqual({
+        name: 'Released Tenant',
+        refused: '/contact_match_length',
+        unauthorized: true,
+        stored: null,
+      });
+    },
+    scaledMs(120_000),
+  );
 
-  it('installs @tenantctl/cli globally into a prefix, and tenantctl reads the tenant', async () => {
-    const prefix = join(work, 'prefix');
-    const install = await run('npm', ['install', '--global', '--prefix', prefix, '@tenantctl/cli'], {
-      cwd: work,
-      env,
-    });
-    expect(install.code, install.stderr).toBe(0);
-    const tenantctl = join(prefix, 'bin', 'tenantctl');
-    const cliEnv = { PATH: process.env.PATH, HOME: work };
-    const versionLine = await run(tenantctl, ['--version'], { cwd: work, env: cliEnv });
-    expect(versionLine.stdout).toMatch(
-      new RegExp(
-        `^tenantctl ${version('apps/cli').replace(/\./g, '\\.')} \\(spec: PBX Tenant API ${version('packages/schema').replace(/\./g, '\\.')}\\)`,
-      ),
-    );
-    const get = await run(tenantctl, ['get', '--field', 'name'], {
-      cwd: work,
-      env: { ...cliEnv, TENANTCTL_URL: server.url, TENANTCTL_TOKEN: server.tenant.token },
-    });
-    expect(get).toEqual({ code: 0, stdout: 'Released Tenant\n', stderr: '' });
-  }, 120_000);
+  it(
+    'installs @tenantctl/cli globally into a prefix, and tenantctl reads the tenant',
+    async () => {
+      const prefix = join(work, 'prefix');
+      const install = await run('npm', ['install', '--global', '--prefix', prefix, '@tenantctl/cli'], {
+        cwd: work,
+        env,
+      });
+      expect(install.code, install.stderr).toBe(0);
+      const tenantctl = join(prefix, 'bin', 'tenantctl');
+      const cliEnv = { PATH: process.env.PATH, HOME: work };
+      const versionLine = await run(tenantctl, ['--version'], { cwd: work, env: cliEnv });
+      expect(versionLine.stdout).toMatch(
+        new RegExp(
+          `^tenantctl ${version('apps/cli').replace(/\./g, '\\.')} \\(spec: PBX Tenant API ${version('packages/schema').replace(/\./g, '\\.')}\\)`,
+        ),
+      );
+      const get = await run(tenantctl, ['get', '--field', 'name'], {
+        cwd: work,
+        env: { ...cliEnv, TENANTCTL_URL: server.url, TENANTCTL_TOKEN: server.tenant.token },
+      });
+      expect(get).toEqual({ code: 0, stdout: 'Released Tenant\n', stderr: '' });
+    },
+    scaledMs(120_000),
+  );
 });

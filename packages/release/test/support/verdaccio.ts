@@ -1,27 +1,18 @@
 // A real npm registry for the tests: Verdaccio as a child process on 127.0.0.1, with its storage in a
 // temporary folder and no uplink (it knows only what the test publishes; nothing goes further).
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '@tenantctl/mock';
+import { freePort, waitUntilReady, watchOutput } from '@tenantctl/mock';
 
 export interface TestRegistry {
   url: string;
   /** An .npmrc holding a publisher's token for this registry (pass it as npm_config_userconfig). */
   userconfig: string;
   close(): Promise<void>;
-}
-
-async function until(ready: () => Promise<boolean>, child: ChildProcess, output: () => string) {
-  for (let waited = 0; waited < 30_000; waited += 100) {
-    if (child.exitCode !== null) throw new Error(`Verdaccio exited (${child.exitCode}):\n${output()}`);
-    if (await ready().catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`Verdaccio did not answer within 30 s:\n${output()}`);
 }
 
 export async function startTestRegistry(): Promise<TestRegistry> {
@@ -46,13 +37,7 @@ export async function startTestRegistry(): Promise<TestRegistry> {
   const child = spawn(process.execPath, [bin, '--config', config, '--listen', `127.0.0.1:${port}`], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk;
-  });
+  const watch = watchOutput(child);
   const close = async () => {
     if (child.exitCode === null) {
       child.kill();
@@ -61,11 +46,8 @@ export async function startTestRegistry(): Promise<TestRegistry> {
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    await until(
-      async () => (await fetch(`${url}-/ping`)).ok,
-      child,
-      () => output,
-    );
+    // At log level warn Verdaccio prints nothing when it is up: it is ready once it answers its ping.
+    await waitUntilReady(child, 'Verdaccio', async () => (await fetch(`${url}-/ping`)).ok, { watch });
     // Registering a user is how npm gets a token from a registry (`npm adduser` does this request).
     const answer = await fetch(`${url}-/user/org.couchdb.user:publisher`, {
       method: 'PUT',

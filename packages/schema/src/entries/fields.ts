@@ -5,10 +5,13 @@ export {
   type FieldInfo,
   fieldInfo,
   readOnlyFieldNames,
+  settableByIdFieldNames,
   settableFieldNames,
   suggestFieldName,
   tenantFields,
+  tenantSummaryFieldNames,
 } from '../fields.js';
 export { isJsonObject } from '../json-object.js';
 export { firstSentence, MAX_LISTED_VALUES } from '../prose.js';
+export { redactPaths } from '../redact-paths.js';
 export { formatViolations, type Violation } from '../violations.js';

@@ -7,5 +7,8 @@ export const contactMatchTypeValues = ["DISABLE","MATCH_EXACTLY","MATCH_LENGTH"]
 /** The values of `ContactAppendType`, in the spec's order. */
 export const contactAppendTypeValues = ["DISABLE","APPEND","PREPEND"] as const;
 
+/** The values of `Role`, in the spec's order. */
+export const roleValues = ["SystemAdmin","Replicator","Dealer","Admin","StandardUser","StandardInternationalUser","QueueManager"] as const;
+
 /** The values of `KnownErrorCode`, in the spec's order. */
-export const knownErrorCodeValues = ["UNKNOWN","VALIDATE_FAILED","UNAUTHORIZED","NOT_FOUND","METHOD_NOT_ALLOWED","PRECONDITION_FAILED","PAYLOAD_TOO_LARGE","UNSUPPORTED_MEDIA_TYPE","TOO_MANY_REQUESTS","SERVICE_UNAVAILABLE"] as const;
+export const knownErrorCodeValues = ["UNKNOWN","VALIDATE_FAILED","UNAUTHORIZED","FORBIDDEN","NOT_FOUND","METHOD_NOT_ALLOWED","PRECONDITION_FAILED","PAYLOAD_TOO_LARGE","UNSUPPORTED_MEDIA_TYPE","TOO_MANY_REQUESTS","SERVICE_UNAVAILABLE"] as const;

@@ -27,6 +27,152 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tenant/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve current tenant status
+         * @description Get status of current tenant, and the PBX's version.
+         */
+        get: operations["getTenantStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tenants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List tenants
+         * @description Returns a list of tenant summary information (a smaller representation than `GET
+         *     /tenants/{id}`), a page at a time. A system administrator sees every tenant, a dealer the
+         *     tenants assigned to them. Without `orderby`, tenants come in the order they were created (a
+         *     unique key), so that walking `skip` by `top` meets every tenant exactly once, however many are
+         *     created meanwhile (they come last). `count` is how many match, on every page.
+         */
+        get: operations["listTenants"];
+        put?: never;
+        /**
+         * Create a tenant
+         * @description Create an new tenant. Properties not given start at the spec's `default`. A tenant a dealer
+         *     creates is assigned to that dealer.
+         */
+        post: operations["createTenant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tenants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique ID of the tenant. */
+                id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a tenant
+         * @description Get detailed properties for a tenant. A tenant the caller may not see is `404`, as one that
+         *     does not exist.
+         */
+        get: operations["getTenantById"];
+        put?: never;
+        /**
+         * Update a tenant
+         * @description Update tenant properties by it's unique ID: a partial update, atomic, with `If-Match` as for
+         *     `POST /tenant` (the same tag: both name the tenant's version).
+         */
+        post: operations["updateTenantById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tenants/{id}/destroy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique ID of the tenant. */
+                id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a tenant
+         * @description Deletes the tenant with its settings, users, sessions and API tokens, at once (its tokens
+         *     stop working at the next request).
+         */
+        post: operations["destroyTenant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tenants/switch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Switch between tenants
+         * @description Switch between tenants: from now on `/tenant` and `/tenant/status` act on this tenant for the
+         *     signed-in session (a system user's session acts on none until it switches).
+         */
+        post: operations["switchTenant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tenants/{id}/dealers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique ID of the tenant. */
+                id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve dealer information the tenant belongs
+         * @description Get the dealer to which the tenant belongs.
+         */
+        get: operations["getTenantDealers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/sign_in": {
         parameters: {
             query?: never;
@@ -40,8 +186,8 @@ export interface paths {
          * Sign in
          * @description Signs a user in. The answer is the tokens, or, for a user with a second factor, a flow token to
          *     send a one-time code with (`two_factor_enabled` tells the two shapes apart). A wrong password and
-         *     an unknown user get the same answer. After too many failed sign-ins for one user name, sign-in
-         *     for it answers `429` until `Retry-After` has passed.
+         *     an unknown user get the same answer. Too many failed sign-ins answer `429` until `Retry-After`
+         *     has passed (see the `429` response for what is counted).
          */
         post: operations["signIn"];
         delete?: never;
@@ -299,10 +445,11 @@ export interface components {
         SignedInUser: {
             username?: components["schemas"]["UserName"];
             /**
-             * @description What the user may do, e.g. `admin`.
+             * @description What the user may do: one of the vendor's built-in roles (`Role`), or a custom role's name
+             *     (the reference server's tenant users have `admin` unless made with another).
              * @example admin
              */
-            role: string;
+            role: components["schemas"]["Role"] | string;
             /** @description Whether the password was confirmed. */
             password_verified: boolean;
             /** @description Whether the user must choose a new password. */
@@ -476,6 +623,84 @@ export interface components {
              * @default 720
              */
             contact_update_interval?: number;
+            /**
+             * @description Whether to enable night mode.
+             * @default false
+             */
+            enable_night_mode?: boolean;
+            /**
+             * @description Whether to enable two-factor authentication.
+             * @default false
+             */
+            enable_two_factor_authentication?: boolean;
+            /**
+             * @description Whether to force reset the initial password.
+             * @default false
+             */
+            password_force_reset?: boolean;
+            /**
+             * @example {
+             *       "monday": {
+             *         "enabled": true,
+             *         "ranges": [
+             *           {
+             *             "from": "09:00",
+             *             "to": "17:30"
+             *           }
+             *         ]
+             *       },
+             *       "saturday": {
+             *         "enabled": false,
+             *         "ranges": []
+             *       }
+             *     }
+             */
+            office_hours?: components["schemas"]["OfficeHours"];
+            /**
+             * @description A collection of outbound caller IDs.
+             * @example [
+             *       {
+             *         "caller_id": "+4930123456",
+             *         "description": "Main line",
+             *         "provider_id": "MTAwMjAwMzAwNDAwNTAwNjAw"
+             *       },
+             *       {
+             *         "caller_id": "+4930123457",
+             *         "description": "Support"
+             *       }
+             *     ]
+             */
+            outbound_caller_ids?: components["schemas"]["OutboundCallerId"][];
+            /**
+             * @example {
+             *       "enabled": true,
+             *       "country": "49",
+             *       "area_code": "30",
+             *       "international_code": "00",
+             *       "national_code": "0"
+             *     }
+             */
+            e164?: components["schemas"]["E164"];
+            /**
+             * @description Where the PBX posts a call detail record (CDR) when a call ends.
+             * @example {
+             *       "enabled": true,
+             *       "url": "https://webhooks.acme.test/cdr",
+             *       "auth": "BEARER",
+             *       "token": "hook0token0example"
+             *     }
+             */
+            cdr_event?: components["schemas"]["EventHook"];
+            /**
+             * @description Where the PBX posts an event when an extension changes.
+             * @example {
+             *       "enabled": true,
+             *       "url": "https://webhooks.acme.test/extensions",
+             *       "auth": "BEARER",
+             *       "token": "hook0token0example"
+             *     }
+             */
+            extension_event?: components["schemas"]["EventHook"];
             /** @description The unique ID of the file. */
             avatar_file_id?: components["schemas"]["ResourceId"];
             /**
@@ -513,99 +738,25 @@ export interface components {
             enable_video_recording?: components["schemas"]["TenantUpdate"]["enable_video_recording"] | null;
             enable_audio_recording?: components["schemas"]["TenantUpdate"]["enable_audio_recording"] | null;
             enable_dual_track_recording?: components["schemas"]["TenantUpdate"]["enable_dual_track_recording"] | null;
-            /**
-             * @description Enable call billing or not.
-             * @default false
-             */
-            enable_billing?: boolean | null;
-            /**
-             * @description Enable call billing feature or not.
-             * @default false
-             */
-            enable_feature_billing?: boolean | null;
-            /**
-             * @description Enable call statistics feature or not.
-             * @default true
-             */
-            enable_feature_call_statistics?: boolean | null;
-            /**
-             * @description Enable contact center feature or not.
-             * @default true
-             */
-            enable_feature_contact_center?: boolean | null;
-            /**
-             * @description Enable message channels feature or not.
-             * @default true
-             */
-            enable_feature_message_channels?: boolean | null;
-            /**
-             * @description Enable Microsoft Teams feature or not.
-             * @default true
-             */
-            enable_feature_microsoft_teams?: boolean | null;
-            /**
-             * @description Enable trunks feature or not.
-             * @default true
-             */
-            enable_feature_trunks?: boolean | null;
-            /**
-             * @description Enable WhatsApp feature or not.
-             * @default true
-             */
-            enable_feature_whats_app?: boolean | null;
+            enable_billing?: components["schemas"]["TenantAdminUpdate"]["enable_billing"] | null;
+            enable_feature_billing?: components["schemas"]["TenantAdminUpdate"]["enable_feature_billing"] | null;
+            enable_feature_call_statistics?: components["schemas"]["TenantAdminUpdate"]["enable_feature_call_statistics"] | null;
+            enable_feature_contact_center?: components["schemas"]["TenantAdminUpdate"]["enable_feature_contact_center"] | null;
+            enable_feature_message_channels?: components["schemas"]["TenantAdminUpdate"]["enable_feature_message_channels"] | null;
+            enable_feature_microsoft_teams?: components["schemas"]["TenantAdminUpdate"]["enable_feature_microsoft_teams"] | null;
+            enable_feature_trunks?: components["schemas"]["TenantAdminUpdate"]["enable_feature_trunks"] | null;
+            enable_feature_whats_app?: components["schemas"]["TenantAdminUpdate"]["enable_feature_whats_app"] | null;
             custom_options?: components["schemas"]["TenantUpdate"]["custom_options"] | null;
-            /**
-             * Format: int32
-             * @description The maximum number of users that the tenant is allowed to create.
-             * @default 1000
-             */
-            max_extensions?: number | null;
-            /**
-             * Format: int32
-             * @description The maximum number of concurrent calls that the tenant is allowed to have.
-             * @default 20
-             */
-            max_concurrent_calls?: number | null;
-            /**
-             * Format: int32
-             * @description The maximum number of ring groups that the tenant is allowed to create.
-             * @default 20
-             */
-            max_ring_groups?: number | null;
-            /**
-             * Format: int32
-             * @description The maximum number of virtual receptionists that the tenant is allowed to create.
-             * @default 20
-             */
-            max_virtual_receptionists?: number | null;
-            /**
-             * Format: int32
-             * @description The maximum number of call queues that the tenant is allowed to create.
-             * @default 20
-             */
-            max_call_queues?: number | null;
-            /**
-             * Format: int32
-             * @description The maximum number of conference rooms that the tenant is allowed to be online at the same time.
-             * @default 20
-             */
-            max_conference_rooms?: number | null;
-            /**
-             * @description The maximum size of disk space that the tenant is allowed to have.
-             *     Specify a positive number and specify the unit at the same time, KB, MB, GB, PB are all allowed.
-             *     For example: 100MB, 1000GB. Leave it empty, means unlimited.
-             * @default
-             */
-            disk_quota?: components["schemas"]["DiskQuota"] | null;
+            max_extensions?: components["schemas"]["TenantAdminUpdate"]["max_extensions"] | null;
+            max_concurrent_calls?: components["schemas"]["TenantAdminUpdate"]["max_concurrent_calls"] | null;
+            max_ring_groups?: components["schemas"]["TenantAdminUpdate"]["max_ring_groups"] | null;
+            max_virtual_receptionists?: components["schemas"]["TenantAdminUpdate"]["max_virtual_receptionists"] | null;
+            max_call_queues?: components["schemas"]["TenantAdminUpdate"]["max_call_queues"] | null;
+            max_conference_rooms?: components["schemas"]["TenantAdminUpdate"]["max_conference_rooms"] | null;
+            disk_quota?: components["schemas"]["TenantAdminUpdate"]["disk_quota"] | null;
             /** @description The used disk quota, an number followed by unit (KB, MB, GB, PB). */
             used_disk_quota?: components["schemas"]["DiskUsage"] | null;
-            /**
-             * @description The maximum size of disk space that the tenant is allowed to have for IM service.
-             *     Specify a positive number and specify the unit at the same time, KB, MB, GB, PB are all allowed.
-             *     For example: 100MB, 1000GB. Leave it empty, means unlimited.
-             * @default
-             */
-            im_disk_quota?: components["schemas"]["DiskQuota"] | null;
+            im_disk_quota?: components["schemas"]["TenantAdminUpdate"]["im_disk_quota"] | null;
             extension_im_disk_quota?: components["schemas"]["TenantUpdate"]["extension_im_disk_quota"] | null;
             recording_retention?: components["schemas"]["TenantUpdate"]["recording_retention"] | null;
             call_report_retention?: components["schemas"]["TenantUpdate"]["call_report_retention"] | null;
@@ -615,6 +766,14 @@ export interface components {
             contact_match_length?: components["schemas"]["TenantUpdate"]["contact_match_length"] | null;
             contact_append_type?: components["schemas"]["TenantUpdate"]["contact_append_type"] | null;
             contact_update_interval?: components["schemas"]["TenantUpdate"]["contact_update_interval"] | null;
+            enable_night_mode?: components["schemas"]["TenantUpdate"]["enable_night_mode"] | null;
+            enable_two_factor_authentication?: components["schemas"]["TenantUpdate"]["enable_two_factor_authentication"] | null;
+            password_force_reset?: components["schemas"]["TenantUpdate"]["password_force_reset"] | null;
+            office_hours?: components["schemas"]["TenantUpdate"]["office_hours"] | null;
+            outbound_caller_ids?: components["schemas"]["TenantUpdate"]["outbound_caller_ids"] | null;
+            e164?: components["schemas"]["TenantUpdate"]["e164"] | null;
+            cdr_event?: components["schemas"]["TenantUpdate"]["cdr_event"] | null;
+            extension_event?: components["schemas"]["TenantUpdate"]["extension_event"] | null;
             /** @description The name of the file. */
             avatar_file_name?: components["schemas"]["PlainText"] | null;
             /**
@@ -632,6 +791,462 @@ export interface components {
             stir_shaken_key?: components["schemas"]["TenantUpdate"]["stir_shaken_key"] | null;
         } & {
             [key: string]: unknown;
+        };
+        /**
+         * @description A tenant as `GET /tenants/{id}` returns it: the properties of `Tenant`, and whether it is
+         *     enabled, when it was created and who receives its notifications. Any property may be `null`.
+         */
+        TenantDetails: {
+            enabled?: components["schemas"]["TenantAdminUpdate"]["enabled"] | null;
+            /**
+             * Format: date-time
+             * @description The creation time of tenant.
+             * @example 2026-11-30T12:00:00.000Z
+             */
+            readonly created_at?: string | null;
+            email_recipients?: components["schemas"]["TenantAdminUpdate"]["email_recipients"] | null;
+        } & components["schemas"]["Tenant"];
+        /**
+         * @description The smaller representation of a tenant that `GET /tenants` lists. Any property may be `null`;
+         *     other properties may follow.
+         */
+        TenantSummary: {
+            id?: components["schemas"]["Tenant"]["id"];
+            name?: components["schemas"]["Tenant"]["name"];
+            domain?: components["schemas"]["Tenant"]["domain"];
+            enabled?: components["schemas"]["TenantDetails"]["enabled"];
+            created_at?: components["schemas"]["TenantDetails"]["created_at"];
+            website?: components["schemas"]["Tenant"]["website"];
+            timezone?: components["schemas"]["Tenant"]["timezone"];
+            currency?: components["schemas"]["Tenant"]["currency"];
+            region?: components["schemas"]["Tenant"]["region"];
+            max_extensions?: components["schemas"]["Tenant"]["max_extensions"];
+            max_concurrent_calls?: components["schemas"]["Tenant"]["max_concurrent_calls"];
+            avatar_file_name?: components["schemas"]["Tenant"]["avatar_file_name"];
+            avatar_file_size?: components["schemas"]["Tenant"]["avatar_file_size"];
+            avatar_file_url?: components["schemas"]["Tenant"]["avatar_file_url"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A page of tenants, and how many match in all. */
+        TenantList: {
+            /**
+             * Format: int64
+             * @description How many tenants match the request, on every page.
+             */
+            count: number;
+            items: components["schemas"]["TenantSummary"][];
+        };
+        /**
+         * @description What `POST /tenants/{id}` sets, all optional (a partial update): the tenant's settings but its
+         *     name, STIR/SHAKEN pair, avatar and outbound caller IDs (as the vendor has it), and the system-side limits and features that only a system
+         *     administrator or a dealer sets. Any other property is an error.
+         */
+        TenantAdminUpdate: {
+            domain?: components["schemas"]["TenantUpdate"]["domain"];
+            website?: components["schemas"]["TenantUpdate"]["website"];
+            timezone?: components["schemas"]["TenantUpdate"]["timezone"];
+            currency?: components["schemas"]["TenantUpdate"]["currency"];
+            region?: components["schemas"]["TenantUpdate"]["region"];
+            /**
+             * @description Enable this tenant or not.
+             * @default true
+             */
+            enabled?: boolean;
+            /**
+             * @description Comma-separated list of email address that should receive notifications.
+             * @example ops@acme.test,noc@acme.test
+             */
+            email_recipients?: components["schemas"]["PlainText"];
+            enable_night_mode?: components["schemas"]["TenantUpdate"]["enable_night_mode"];
+            enable_two_factor_authentication?: components["schemas"]["TenantUpdate"]["enable_two_factor_authentication"];
+            password_force_reset?: components["schemas"]["TenantUpdate"]["password_force_reset"];
+            enable_video_recording?: components["schemas"]["TenantUpdate"]["enable_video_recording"];
+            enable_audio_recording?: components["schemas"]["TenantUpdate"]["enable_audio_recording"];
+            enable_dual_track_recording?: components["schemas"]["TenantUpdate"]["enable_dual_track_recording"];
+            /**
+             * @description Enable call billing or not.
+             * @default false
+             */
+            enable_billing?: boolean;
+            /**
+             * @description Enable call billing feature or not.
+             * @default false
+             */
+            enable_feature_billing?: boolean;
+            /**
+             * @description Enable call statistics feature or not.
+             * @default true
+             */
+            enable_feature_call_statistics?: boolean;
+            /**
+             * @description Enable contact center feature or not.
+             * @default true
+             */
+            enable_feature_contact_center?: boolean;
+            /**
+             * @description Enable message channels feature or not.
+             * @default true
+             */
+            enable_feature_message_channels?: boolean;
+            /**
+             * @description Enable Microsoft Teams feature or not.
+             * @default true
+             */
+            enable_feature_microsoft_teams?: boolean;
+            /**
+             * @description Enable trunks feature or not.
+             * @default true
+             */
+            enable_feature_trunks?: boolean;
+            /**
+             * @description Enable WhatsApp feature or not.
+             * @default true
+             */
+            enable_feature_whats_app?: boolean;
+            /**
+             * Format: int32
+             * @description The maximum number of users that the tenant is allowed to create.
+             * @default 1000
+             */
+            max_extensions?: number;
+            /**
+             * Format: int32
+             * @description The maximum number of concurrent calls that the tenant is allowed to have.
+             * @default 20
+             */
+            max_concurrent_calls?: number;
+            /**
+             * Format: int32
+             * @description The maximum number of ring groups that the tenant is allowed to create.
+             * @default 20
+             */
+            max_ring_groups?: number;
+            /**
+             * Format: int32
+             * @description The maximum number of virtual receptionists that the tenant is allowed to create.
+             * @default 20
+             */
+            max_virtual_receptionists?: number;
+            /**
+             * Format: int32
+             * @description The maximum number of call queues that the tenant is allowed to create.
+             * @default 20
+             */
+            max_call_queues?: number;
+            /**
+             * Format: int32
+             * @description The maximum number of conference rooms that the tenant is allowed to be online at the same time.
+             * @default 20
+             */
+            max_conference_rooms?: number;
+            /**
+             * @description The maximum size of disk space that the tenant is allowed to have.
+             *     Specify a positive number and specify the unit at the same time, KB, MB, GB, PB are all allowed.
+             *     For example: 100MB, 1000GB. Leave it empty, means unlimited.
+             * @default
+             */
+            disk_quota?: components["schemas"]["DiskQuota"];
+            /**
+             * @description The maximum size of disk space that the tenant is allowed to have for IM service.
+             *     Specify a positive number and specify the unit at the same time, KB, MB, GB, PB are all allowed.
+             *     For example: 100MB, 1000GB. Leave it empty, means unlimited.
+             * @default
+             */
+            im_disk_quota?: components["schemas"]["DiskQuota"];
+            custom_options?: components["schemas"]["TenantUpdate"]["custom_options"];
+            extension_im_disk_quota?: components["schemas"]["TenantUpdate"]["extension_im_disk_quota"];
+            recording_retention?: components["schemas"]["TenantUpdate"]["recording_retention"];
+            call_report_retention?: components["schemas"]["TenantUpdate"]["call_report_retention"];
+            log_retention?: components["schemas"]["TenantUpdate"]["log_retention"];
+            temp_file_retention?: components["schemas"]["TenantUpdate"]["temp_file_retention"];
+            contact_match_type?: components["schemas"]["TenantUpdate"]["contact_match_type"];
+            contact_match_length?: components["schemas"]["TenantUpdate"]["contact_match_length"];
+            contact_append_type?: components["schemas"]["TenantUpdate"]["contact_append_type"];
+            contact_update_interval?: components["schemas"]["TenantUpdate"]["contact_update_interval"];
+            office_hours?: components["schemas"]["TenantUpdate"]["office_hours"];
+            e164?: components["schemas"]["TenantUpdate"]["e164"];
+            cdr_event?: components["schemas"]["TenantUpdate"]["cdr_event"];
+            extension_event?: components["schemas"]["TenantUpdate"]["extension_event"];
+        };
+        /**
+         * @description A new tenant: its name, and any property `POST /tenants/{id}` takes; what is not given starts
+         *     at the spec's `default`. The vendor marks no property required; this spec requires `name`,
+         *     since a tenant without one cannot be told apart in a list. Any other property is an error.
+         */
+        TenantCreate: {
+            name: components["schemas"]["TenantUpdate"]["name"];
+            domain?: components["schemas"]["TenantAdminUpdate"]["domain"];
+            website?: components["schemas"]["TenantAdminUpdate"]["website"];
+            timezone?: components["schemas"]["TenantAdminUpdate"]["timezone"];
+            currency?: components["schemas"]["TenantAdminUpdate"]["currency"];
+            region?: components["schemas"]["TenantAdminUpdate"]["region"];
+            enabled?: components["schemas"]["TenantAdminUpdate"]["enabled"];
+            email_recipients?: components["schemas"]["TenantAdminUpdate"]["email_recipients"];
+            enable_night_mode?: components["schemas"]["TenantAdminUpdate"]["enable_night_mode"];
+            enable_two_factor_authentication?: components["schemas"]["TenantAdminUpdate"]["enable_two_factor_authentication"];
+            password_force_reset?: components["schemas"]["TenantAdminUpdate"]["password_force_reset"];
+            enable_video_recording?: components["schemas"]["TenantAdminUpdate"]["enable_video_recording"];
+            enable_audio_recording?: components["schemas"]["TenantAdminUpdate"]["enable_audio_recording"];
+            enable_dual_track_recording?: components["schemas"]["TenantAdminUpdate"]["enable_dual_track_recording"];
+            enable_billing?: components["schemas"]["TenantAdminUpdate"]["enable_billing"];
+            enable_feature_billing?: components["schemas"]["TenantAdminUpdate"]["enable_feature_billing"];
+            enable_feature_call_statistics?: components["schemas"]["TenantAdminUpdate"]["enable_feature_call_statistics"];
+            enable_feature_contact_center?: components["schemas"]["TenantAdminUpdate"]["enable_feature_contact_center"];
+            enable_feature_message_channels?: components["schemas"]["TenantAdminUpdate"]["enable_feature_message_channels"];
+            enable_feature_microsoft_teams?: components["schemas"]["TenantAdminUpdate"]["enable_feature_microsoft_teams"];
+            enable_feature_trunks?: components["schemas"]["TenantAdminUpdate"]["enable_feature_trunks"];
+            enable_feature_whats_app?: components["schemas"]["TenantAdminUpdate"]["enable_feature_whats_app"];
+            max_extensions?: components["schemas"]["TenantAdminUpdate"]["max_extensions"];
+            max_concurrent_calls?: components["schemas"]["TenantAdminUpdate"]["max_concurrent_calls"];
+            max_ring_groups?: components["schemas"]["TenantAdminUpdate"]["max_ring_groups"];
+            max_virtual_receptionists?: components["schemas"]["TenantAdminUpdate"]["max_virtual_receptionists"];
+            max_call_queues?: components["schemas"]["TenantAdminUpdate"]["max_call_queues"];
+            max_conference_rooms?: components["schemas"]["TenantAdminUpdate"]["max_conference_rooms"];
+            disk_quota?: components["schemas"]["TenantAdminUpdate"]["disk_quota"];
+            im_disk_quota?: components["schemas"]["TenantAdminUpdate"]["im_disk_quota"];
+            custom_options?: components["schemas"]["TenantAdminUpdate"]["custom_options"];
+            extension_im_disk_quota?: components["schemas"]["TenantAdminUpdate"]["extension_im_disk_quota"];
+            recording_retention?: components["schemas"]["TenantAdminUpdate"]["recording_retention"];
+            call_report_retention?: components["schemas"]["TenantAdminUpdate"]["call_report_retention"];
+            log_retention?: components["schemas"]["TenantAdminUpdate"]["log_retention"];
+            temp_file_retention?: components["schemas"]["TenantAdminUpdate"]["temp_file_retention"];
+            contact_match_type?: components["schemas"]["TenantAdminUpdate"]["contact_match_type"];
+            contact_match_length?: components["schemas"]["TenantAdminUpdate"]["contact_match_length"];
+            contact_append_type?: components["schemas"]["TenantAdminUpdate"]["contact_append_type"];
+            contact_update_interval?: components["schemas"]["TenantAdminUpdate"]["contact_update_interval"];
+            office_hours?: components["schemas"]["TenantAdminUpdate"]["office_hours"];
+            e164?: components["schemas"]["TenantAdminUpdate"]["e164"];
+            cdr_event?: components["schemas"]["TenantAdminUpdate"]["cdr_event"];
+            extension_event?: components["schemas"]["TenantAdminUpdate"]["extension_event"];
+        };
+        /** @description The tenant that was made. */
+        TenantCreated: {
+            /** @description The unique ID of tenant. */
+            id: components["schemas"]["ResourceId"];
+        };
+        /** @description What the current tenant uses now, and the PBX's version. Any other property may follow. */
+        TenantStatus: {
+            /**
+             * @description The version information of the PBX.
+             * @example 22.3.2
+             */
+            version?: string;
+            /** @description Calls started in each period of the last 24 hours. */
+            calls_in_24_hours?: {
+                /**
+                 * Format: int32
+                 * @description The number of calls at this time.
+                 */
+                count?: number;
+                /**
+                 * Format: date-time
+                 * @description Time on which calls were started.
+                 */
+                time?: string;
+            }[];
+            /** @description The current number of calls. */
+            current_calls?: components["schemas"]["UsageCount"];
+            /** @description The current number of conference rooms. */
+            current_conference_rooms?: components["schemas"]["UsageCount"];
+            /** @description The current number of virtual receptionists. */
+            current_ivrs?: components["schemas"]["UsageCount"];
+            /** @description The current number of call queues. */
+            current_queues?: components["schemas"]["UsageCount"];
+            /** @description The current number of ring groups. */
+            current_ring_groups?: components["schemas"]["UsageCount"];
+            /** @description The current number of trunks. */
+            current_trunks?: components["schemas"]["UsageCount"];
+            /** @description The number of current users of the tenant. */
+            current_users?: components["schemas"]["UsageCount"];
+            /** @description The maximum number of authorized users purchased by the tenant from System Admin or Dealer. */
+            licensed_users?: components["schemas"]["UsageCount"];
+            /** @description The number of current online users of the tenant. */
+            online_users?: components["schemas"]["UsageCount"];
+        };
+        /**
+         * Format: int32
+         * @description A number of things in use.
+         * @example 3
+         */
+        UsageCount: number;
+        /** @description A dealer (a reseller's account) a tenant belongs to. Any other property may follow. */
+        Dealer: {
+            /** @description The unique ID of dealer. */
+            id?: components["schemas"]["ResourceId"];
+            /**
+             * @description The user's account name.
+             * @example northwind-msp
+             */
+            name?: components["schemas"]["PlainText"];
+            /**
+             * @description The display name of user.
+             * @example Northwind MSP
+             */
+            display_name?: components["schemas"]["PlainText"];
+            /**
+             * @description Enable this dealer or not.
+             * @default true
+             */
+            enabled?: boolean;
+            /**
+             * @description Dealer level includes:
+             *       - `DISTRIBUTOR`: a distributor.
+             *       - `SUB_DISTRIBUTOR`: a sub-distributor.
+             *       - `RESELLER`: a reseller.
+             * @example RESELLER
+             * @enum {string}
+             */
+            level?: "DISTRIBUTOR" | "SUB_DISTRIBUTOR" | "RESELLER";
+        };
+        /** @description The dealers a tenant belongs to (none, or one on the reference server). */
+        DealerList: {
+            /**
+             * Format: int64
+             * @description How many dealers there are.
+             */
+            count?: number;
+            items: components["schemas"]["Dealer"][];
+        };
+        /**
+         * @description The vendor's built-in roles (a PBX may also have custom roles of other names):
+         *       - `SystemAdmin`: the system administrator has almost all permissions.
+         *       - `Replicator`: the application permissions collection.
+         *       - `Dealer`: the sales manager has all sold tenant resource permissions.
+         *       - `Admin`: the admin has all tenant-wide resource permissions.
+         *       - `StandardUser`: the user all user-wide resource permissions.
+         *       - `StandardInternationalUser`: the user all user-wide resource permissions with international call permissions.
+         *       - `QueueManager`: the call queue manager.
+         * @example SystemAdmin
+         * @enum {string}
+         */
+        Role: "SystemAdmin" | "Replicator" | "Dealer" | "Admin" | "StandardUser" | "StandardInternationalUser" | "QueueManager";
+        /**
+         * @description A time of day, `HH:MM` on a 24-hour clock (the vendor leaves the format unsaid).
+         * @example 09:00
+         */
+        ClockTime: string;
+        /** @description A start and an end time of a working period. */
+        TimeRange: {
+            from: components["schemas"]["ClockTime"];
+            /** @example 17:30 */
+            to: components["schemas"]["ClockTime"];
+        };
+        /** @description The working time of one day of the week. */
+        DayHours: {
+            /** @description When enabled, all day is working time, when disabled, all day is vacation time. */
+            enabled?: boolean;
+            /** @description Multiple start and end time periods make up the working time. */
+            ranges?: components["schemas"]["TimeRange"][];
+        };
+        /** @description The tenant's working time, day by day. */
+        OfficeHours: {
+            monday?: components["schemas"]["DayHours"];
+            tuesday?: components["schemas"]["DayHours"];
+            wednesday?: components["schemas"]["DayHours"];
+            thursday?: components["schemas"]["DayHours"];
+            friday?: components["schemas"]["DayHours"];
+            saturday?: components["schemas"]["DayHours"];
+            sunday?: components["schemas"]["DayHours"];
+        };
+        /** @description One outbound caller ID. */
+        OutboundCallerId: {
+            /**
+             * @description The caller ID.
+             * @example +4930123456
+             */
+            caller_id?: components["schemas"]["PlainText"];
+            /** @description The descriptive information about this outbound caller id. */
+            description?: components["schemas"]["PlainText"];
+            /** @description The unique ID of trunk. */
+            provider_id?: components["schemas"]["ResourceId"];
+        };
+        /** @description How the PBX rewrites numbers into E.164 form. */
+        E164: {
+            /**
+             * @description Enable number processing or not.
+             * @default false
+             */
+            enabled?: boolean;
+            /**
+             * @description Country code.
+             * @example 49
+             */
+            country?: components["schemas"]["PlainText"];
+            /**
+             * @description Area code.
+             * @example 30
+             */
+            area_code?: components["schemas"]["PlainText"];
+            /**
+             * @description The International code.
+             * @example 00
+             */
+            international_code?: components["schemas"]["PlainText"];
+            /**
+             * @description National code.
+             * @example 0
+             */
+            national_code?: components["schemas"]["PlainText"];
+            /** @description Add prefix. */
+            prefix?: components["schemas"]["PlainText"];
+            /**
+             * @description Remove duplicate area code.
+             * @default true
+             */
+            remove_duplicate_area_codes?: boolean;
+            /**
+             * @description Remove duplicate countries.
+             * @default true
+             */
+            remove_duplicate_countries?: boolean;
+            /**
+             * @description Remove special characters in the numbers (the "(" and ")" and spaces).
+             * @default false
+             */
+            remove_special_chars?: boolean;
+        };
+        /**
+         * @description A URL the PBX posts events to, and how it authenticates there. `password` and `token` are
+         *     secrets (`format: password`): tools hide them. The patterns are the vendor's, as it publishes
+         *     them (unanchored: a value needs six lower-case letters or digits in a row somewhere).
+         */
+        EventHook: {
+            /**
+             * @description Enabled this event or not.
+             * @default false
+             */
+            enabled?: boolean;
+            /**
+             * @description The event url.
+             * @example https://webhooks.acme.test/cdr
+             */
+            url?: components["schemas"]["PlainText"];
+            /**
+             * @description The authentication method of event URL:
+             *       - `DISABLE`: none.
+             *       - `BASIC`: HTTP Basic with `username` and `password`.
+             *       - `DIGEST`: HTTP Digest with `username` and `password`.
+             *       - `BEARER`: a bearer `token`.
+             * @default DISABLE
+             * @enum {string}
+             */
+            auth?: "DISABLE" | "BASIC" | "DIGEST" | "BEARER";
+            /**
+             * @description The username for authentication, when auth is `BASIC` or `DIGEST`.
+             * @example pbxhook
+             */
+            username?: components["schemas"]["PlainText"];
+            /**
+             * Format: password
+             * @description The password for authentication, when auth is `BASIC` or `DIGEST`. A secret.
+             */
+            password?: components["schemas"]["PlainText"];
+            /**
+             * Format: password
+             * @description The token for authentication, when auth is `BEARER`. A secret.
+             */
+            token?: components["schemas"]["PlainText"];
         };
         /** @description The vendor's error body. Clients must read a code they do not know as `UNKNOWN`. */
         ErrorResponse: {
@@ -658,7 +1273,7 @@ export interface components {
          *     `UNKNOWN`.
          * @enum {string}
          */
-        KnownErrorCode: "UNKNOWN" | "VALIDATE_FAILED" | "UNAUTHORIZED" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "PRECONDITION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE";
+        KnownErrorCode: "UNKNOWN" | "VALIDATE_FAILED" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "PRECONDITION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE";
         /** @description Where a `VALIDATE_FAILED` error lies. */
         ValidationDetail: {
             /**
@@ -681,6 +1296,28 @@ export interface components {
         };
     };
     responses: {
+        /**
+         * @description The caller is signed in but its role may not do this (see the operation's `x-roles`): a
+         *     tenant's admin or API token on `/tenants`, or a system user on `/tenant` before it switched
+         *     into a tenant.
+         */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description No tenant of that id that the caller may see (a dealer's view ends at its own tenants). */
+        TenantNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /**
          * @description The request is malformed or breaks a rule of the schema (`VALIDATE_FAILED`), one error item per
          *     violation. Besides the schema's rules, a body must be JSON text as RFC 8259 requires it for
@@ -749,7 +1386,19 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description Too many failed attempts; wait for `Retry-After` seconds. */
+        /**
+         * @description Too many failed attempts; wait for `Retry-After` seconds. The reference server counts failed
+         *     sign-ins per account (a tenant's user, or a system user) and per client address, over 15
+         *     minutes by default, and answers `429`:
+         *     - to an address after 5 failures for one account, for that account only (another address, such
+         *       as the account's owner, is not held up);
+         *     - to an address after 20 failures over any accounts (password spraying), for every account;
+         *     - for an account after 100 failures from all addresses, to the addresses it has not signed in
+         *       from in the last 30 days (its owner still gets in from a known address).
+         *     A right password forgets only that account's failures from that address. The client address is
+         *     the connection's, or, behind a load balancer the server was told to trust, the one the
+         *     balancer names in `X-Forwarded-For`; a client cannot choose it.
+         */
         TooManyRequests: {
             headers: {
                 /** @description Seconds to wait before trying again. */
@@ -788,6 +1437,8 @@ export interface components {
         };
     };
     parameters: {
+        /** @description The unique ID of the tenant. */
+        TenantId: components["schemas"]["ResourceId"];
         /**
          * @description Extension beyond the vendor's API: apply the update only if the tenant's `ETag` still has
          *     this value; otherwise answer `412` and change nothing. A header that is not `*` or a list of
@@ -869,6 +1520,258 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTenantStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantStatus"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listTenants: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Use the `filter` query parameter to retrieve just a subset of a collection. This spec's
+                 *     grammar (a subset of OData's; the vendor leaves it unsaid): one or more `FIELD OP VALUE`
+                 *     joined by ` and `, where FIELD is a property of `TenantSummary`, OP is `eq` or `ne`, and
+                 *     VALUE is a quoted string (`'acme'`, a quote inside doubled: `'o''neil'`), `true`, `false`,
+                 *     `null` or an integer. Anything else is a `400` naming `filter`.
+                 */
+                filter?: string;
+                /**
+                 * @description Use the `search` query parameter to restrict the results of a request to match a search
+                 *     criterion: tenants whose name or SIP domain holds this text, in any case.
+                 */
+                search?: components["schemas"]["PlainText"];
+                /**
+                 * @description Use the `orderby` query parameter to specify the sort order of the items returned from
+                 *     server: a property of `TenantSummary`, then optionally ` asc` (the default) or ` desc`.
+                 *     Tenants that tie are in the order they were created.
+                 */
+                orderby?: string;
+                /** @description Use the `skip` query parameter to set the number of items to skip at the start of a collection. */
+                skip?: number;
+                /** @description Use the `top` query parameter to specify the page size of the result set. */
+                top?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TenantCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTenantById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique ID of the tenant. */
+                id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantDetails"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["TenantNotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateTenantById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Extension beyond the vendor's API: apply the update only if the tenant's `ETag` still has
+                 *     this value; otherwise answer `412` and change nothing. A header that is not `*` or a list of
+                 *     quoted entity tags (an empty one included) is a mistake of the client: `400`, naming the header.
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The unique ID of the tenant. */
+                id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TenantAdminUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK. No content. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["TenantNotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    destroyTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique ID of the tenant. */
+                id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["TenantNotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    switchTenant: {
+        parameters: {
+            query: {
+                /** @description The unique ID of the tenant. */
+                id: components["schemas"]["ResourceId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["TenantNotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTenantDealers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique ID of the tenant. */
+                id: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealerList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["TenantNotFound"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

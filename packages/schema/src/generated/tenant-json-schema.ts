@@ -207,8 +207,15 @@ export const tenantJsonSchema = {
           "$ref": "#/$defs/UserName"
         },
         "role": {
-          "type": "string",
-          "description": "What the user may do, e.g. `admin`.",
+          "anyOf": [
+            {
+              "$ref": "#/$defs/Role"
+            },
+            {
+              "type": "string"
+            }
+          ],
+          "description": "What the user may do: one of the vendor's built-in roles (`Role`), or a custom role's name\n(the reference server's tenant users have `admin` unless made with another).\n",
           "examples": [
             "admin"
           ]
@@ -1499,6 +1506,105 @@ export const tenantJsonSchema = {
           "description": "The interval for synchronizing contacts from the server, in minutes.",
           "default": 720
         },
+        "enable_night_mode": {
+          "x-group": "General",
+          "type": "boolean",
+          "description": "Whether to enable night mode.",
+          "default": false
+        },
+        "enable_two_factor_authentication": {
+          "x-group": "Security",
+          "type": "boolean",
+          "description": "Whether to enable two-factor authentication.",
+          "default": false
+        },
+        "password_force_reset": {
+          "x-group": "Security",
+          "type": "boolean",
+          "description": "Whether to force reset the initial password.",
+          "default": false
+        },
+        "office_hours": {
+          "x-group": "Office hours",
+          "$ref": "#/$defs/OfficeHours",
+          "examples": [
+            {
+              "monday": {
+                "enabled": true,
+                "ranges": [
+                  {
+                    "from": "09:00",
+                    "to": "17:30"
+                  }
+                ]
+              },
+              "saturday": {
+                "enabled": false,
+                "ranges": []
+              }
+            }
+          ]
+        },
+        "outbound_caller_ids": {
+          "x-group": "Caller ID",
+          "type": "array",
+          "description": "A collection of outbound caller IDs.",
+          "items": {
+            "$ref": "#/$defs/OutboundCallerId"
+          },
+          "examples": [
+            [
+              {
+                "caller_id": "+4930123456",
+                "description": "Main line",
+                "provider_id": "MTAwMjAwMzAwNDAwNTAwNjAw"
+              },
+              {
+                "caller_id": "+4930123457",
+                "description": "Support"
+              }
+            ]
+          ]
+        },
+        "e164": {
+          "x-group": "Number processing",
+          "$ref": "#/$defs/E164",
+          "examples": [
+            {
+              "enabled": true,
+              "country": "49",
+              "area_code": "30",
+              "international_code": "00",
+              "national_code": "0"
+            }
+          ]
+        },
+        "cdr_event": {
+          "x-group": "Events",
+          "$ref": "#/$defs/EventHook",
+          "description": "Where the PBX posts a call detail record (CDR) when a call ends.",
+          "examples": [
+            {
+              "enabled": true,
+              "url": "https://webhooks.acme.test/cdr",
+              "auth": "BEARER",
+              "token": "hook0token0example"
+            }
+          ]
+        },
+        "extension_event": {
+          "x-group": "Events",
+          "$ref": "#/$defs/EventHook",
+          "description": "Where the PBX posts an event when an extension changes.",
+          "examples": [
+            {
+              "enabled": true,
+              "url": "https://webhooks.acme.test/extensions",
+              "auth": "BEARER",
+              "token": "hook0token0example"
+            }
+          ]
+        },
         "avatar_file_id": {
           "x-group": "Avatar",
           "$ref": "#/$defs/ResourceId",
@@ -1631,76 +1737,84 @@ export const tenantJsonSchema = {
           ]
         },
         "enable_billing": {
-          "x-group": "Features",
-          "type": [
-            "boolean",
-            "null"
-          ],
-          "description": "Enable call billing or not.",
-          "default": false
+          "anyOf": [
+            {
+              "$ref": "#/$defs/TenantAdminUpdate/properties/enable_billing"
+            },
+            {
+              "type": "null"
+            }
+          ]
         },
         "enable_feature_billing": {
-          "x-group": "Features",
-          "type": [
-            "boolean",
-            "null"
-          ],
-          "description": "Enable call billing feature or not.",
-          "default": false
+          "anyOf": [
+            {
+              "$ref": "#/$defs/TenantAdminUpdate/properties/enable_feature_billing"
+            },
+            {
+              "type": "null"
+            }
+          ]
         },
         "enable_feature_call_statistics": {
-          "x-group": "Features",
-          "type": [
-            "boolean",
-            "null"
-          ],
-          "description": "Enable call statistics feature or not.",
-          "default": true
+          "anyOf": [
+            {
+              "$ref": "#/$defs/TenantAdminUpdate/properties/enable_feature_call_statistics"
+            },
+            {
+              "type": "null"
+            }
+          ]
         },
         "enable_feature_contact_center": {
-          "x-group": "Features",
-          "type": [
-            "boolean",
-            "null"
-          ],
-          "description": "Enable contact center feature or not.",
-          "default": true
+          "anyOf": [
+            {
+              "$ref": "#/$defs/TenantAdminUpdate/properties/enable_feature_contact_center"
+            },
+            {
+              "type": "null"
+            }
+          ]
         },
         "enable_feature_message_channels": {
-          "x-group": "Features",
-          "type": [
-            "boolean",
-            "null"
-          ],
-          "description": "Enable message channels feature or not.",
-          "default": true
+          "anyOf": [
+            {
+              "$ref": "#/$defs/TenantAdminUpdate/properties/enable_feature_message_channels"
+            },
+            {
+              "type": "null"
+            }
+          ]
         },
         "enable_feature_microsoft_teams": {
-          "x-group": "Features",
-          "type": [
-            "boolean",
-            "null"
-          ],
-          "description": "Enable Microsoft Teams feature or not.",
-          "default": true
+          "anyOf": [
+            {
+              "$ref": "#/$defs/TenantAdminUpdate/properties/enable_feature_microsoft_teams"
+            },
+            {
+              "type": "null"
+            }
+          ]
         },
         "enable_feature_trunks": {
-          "x-group": "Features",
-          "type": [
-            "boolean",
-            "null"
-          ],
-          "description": "Enable trunks feature or not.",
-          "default": true
+          "anyOf": [
+            {
+              "$ref": "#/$defs/TenantAdminUpdate/properties/enable_feature_trunks"
+            },
+            {
+              "type": "null"
+            }
+          ]
         },
         "enable_feature_whats_app": {
-          "x-group": "Features",
-          "type": [
-            "boolean",
-            "null"
-          ],
-          "description": "Enable WhatsApp feature or not.",
-          "default": true
+          "anyOf": [
+            {
+              "$ref": "#/$defs/TenantAdminUpdate/properties/enable_feature_whats_app"
+            },
+            {
+              "type": "null"
+            }
+          ]
         },
         "custom_options": {
           "anyOf": [
@@ -1713,83 +1827,74 @@ export const tenantJsonSchema = {
           ]
         },
         "max_extensions": {
-          "x-group": "Limits",
-          "type": [
-            "integer",
-            "null"
-          ],
-          "format": "int32",
-          "minimum": 0,
-          "description": "The maximum number of users that the tenant is allowed to create.",
-          "default": 1000
-        },
-        "max_concurrent_calls": {
-          "x-group": "Limits",
-          "type": [
-            "integer",
-            "null"
-          ],
-          "format": "int32",
-          "minimum": 0,
-          "description": "The maximum number of concurrent calls that the tenant is allowed to have.",
-          "default": 20
-        },
-        "max_ring_groups": {
-          "x-group": "Limits",
-          "type": [
-            "integer",
-            "null"
-          ],
-          "format": "int32",
-          "minimum": 0,
-          "description": "The maximum number of ring groups that the tenant is allowed to create.",
-          "default": 20
-        },
-        "max_virtual_receptionists": {
-          "x-group": "Limits",
-          "type": [
-            "integer",
-            "null"
-          ],
-          "format": "int32",
-          "minimum": 0,
-          "description": "The maximum number of virtual receptionists that the tenant is allowed to create.",
-          "default": 20
-        },
-        "max_call_queues": {
-          "x-group": "Limits",
-          "type": [
-            "integer",
-            "null"
-          ],
-          "format": "int32",
-          "minimum": 0,
-          "description": "The maximum number of call queues that the tenant is allowed to create.",
-          "default": 20
-        },
-        "max_conference_rooms": {
-          "x-group": "Limits",
-          "type": [
-            "integer",
-            "null"
-          ],
-          "format": "int32",
-          "minimum": 0,
-          "description": "The maximum number of conference rooms that the tenant is allowed to be online at the same time.",
-          "default": 20
-        },
-        "disk_quota": {
-          "x-group": "Storage",
           "anyOf": [
             {
-              "$ref": "#/$defs/DiskQuota"
+              "$ref": "#/$defs/TenantAdminUpdate/properties/max_extensions"
             },
             {
               "type": "null"
             }
-          ],
-          "description": "The maximum size of disk space that the tenant is allowed to have.\nSpecify a positive number and specify the unit at the same time, KB, MB, GB, PB are all allowed.\nFor example: 100MB, 1000GB. Leave it empty, means unlimited.\n",
-          "default": ""
+          ]
+        },
+        "max_concurrent_calls": {
+          "anyOf": [
+            {
+              "$ref": "#/$defs/TenantAdminUpdate/properties/max_concurrent_calls"
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "max_ring_groups": {
+          "anyOf": [
+            {
+              "$ref": "#/$defs/TenantAdminUpdate/properties/max_ring_groups"
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "max_virtual_receptionists": {
+          "anyOf": [
+            {
+              "$ref": "#/$defs/TenantAdminUpdate/properties/max_virtual_receptionists"
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "max_call_queues": {
+          "anyOf": [
+            {
+              "$ref": "#/$defs/TenantAdminUpdate/properties/max_call_queues"
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "max_conference_rooms": {
+          "anyOf": [
+            {
+              "$ref": "#/$defs/TenantAdminUpdate/properties/max_conference_rooms"
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "disk_quota": {
+          "anyOf": [
+            {
+              "$ref": "#/$defs/TenantAdminUpdate/properties/disk_quota"
+            },
+            {
+              "type": "null"
+            }
+          ]
         },
         "used_disk_quota": {
           "x-group": "Storage",
@@ -1804,17 +1909,14 @@ export const tenantJsonSchema = {
           "description": "The used disk quota, an number followed by unit (KB, MB, GB, PB)."
         },
         "im_disk_quota": {
-          "x-group": "Storage",
           "anyOf": [
             {
-              "$ref": "#/$defs/DiskQuota"
+              "$ref": "#/$defs/TenantAdminUpdate/properties/im_disk_quota"
             },
             {
               "type": "null"
             }
-          ],
-          "description": "The maximum size of disk space that the tenant is allowed to have for IM service.\nSpecify a positive number and specify the unit at the same time, KB, MB, GB, PB are all allowed.\nFor example: 100MB, 1000GB. Leave it empty, means unlimited.\n",
-          "default": ""
+          ]
         },
         "extension_im_disk_quota": {
           "anyOf": [
@@ -1906,6 +2008,86 @@ export const tenantJsonSchema = {
             }
           ]
         },
+        "enable_night_mode": {
+          "anyOf": [
+            {
+              "$ref": "#/$defs/TenantUpdate/properties/enable_night_mode"
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "enable_two_factor_authentication": {
+          "anyOf": [
+            {
+              "$ref": "#/$defs/TenantUpdate/properties/enable_two_factor_authentication"
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "password_force_reset": {
+          "anyOf": [
+            {
+              "$ref": "#/$defs/TenantUpdate/properties/password_force_reset"
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "office_hours": {
+          "anyOf": [
+            {
+              "$ref": "#/$defs/TenantUpdate/properties/office_hours"
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "outbound_caller_ids": {
+          "anyOf": [
+            {
+              "$ref": "#/$defs/TenantUpdate/properties/outbound_caller_ids"
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "e164": {
+          "anyOf": [
+            {
+              "$ref": "#/$defs/TenantUpdate/properties/e164"
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "cdr_event": {
+          "anyOf": [
+            {
+              "$ref": "#/$defs/TenantUpdate/properties/cdr_event"
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "extension_event": {
+          "anyOf": [
+            {
+              "$ref": "#/$defs/TenantUpdate/properties/extension_event"
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
         "avatar_file_name": {
           "x-group": "Avatar",
           "anyOf": [
@@ -1962,6 +2144,855 @@ export const tenantJsonSchema = {
               "type": "null"
             }
           ]
+        }
+      }
+    },
+    "TenantDetails": {
+      "description": "A tenant as `GET /tenants/{id}` returns it: the properties of `Tenant`, and whether it is\nenabled, when it was created and who receives its notifications. Any property may be `null`.\n",
+      "allOf": [
+        {
+          "$ref": "#/$defs/Tenant"
+        }
+      ],
+      "type": "object",
+      "properties": {
+        "enabled": {
+          "anyOf": [
+            {
+              "$ref": "#/$defs/TenantAdminUpdate/properties/enabled"
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "created_at": {
+          "x-group": "General",
+          "type": [
+            "string",
+            "null"
+          ],
+          "format": "date-time",
+          "readOnly": true,
+          "description": "The creation time of tenant.",
+          "examples": [
+            "2026-11-30T12:00:00.000Z"
+          ]
+        },
+        "email_recipients": {
+          "anyOf": [
+            {
+              "$ref": "#/$defs/TenantAdminUpdate/properties/email_recipients"
+            },
+            {
+              "type": "null"
+            }
+          ]
+        }
+      }
+    },
+    "TenantSummary": {
+      "type": "object",
+      "description": "The smaller representation of a tenant that `GET /tenants` lists. Any property may be `null`;\nother properties may follow.\n",
+      "additionalProperties": true,
+      "properties": {
+        "id": {
+          "$ref": "#/$defs/Tenant/properties/id"
+        },
+        "name": {
+          "$ref": "#/$defs/Tenant/properties/name"
+        },
+        "domain": {
+          "$ref": "#/$defs/Tenant/properties/domain"
+        },
+        "enabled": {
+          "$ref": "#/$defs/TenantDetails/properties/enabled"
+        },
+        "created_at": {
+          "$ref": "#/$defs/TenantDetails/properties/created_at"
+        },
+        "website": {
+          "$ref": "#/$defs/Tenant/properties/website"
+        },
+        "timezone": {
+          "$ref": "#/$defs/Tenant/properties/timezone"
+        },
+        "currency": {
+          "$ref": "#/$defs/Tenant/properties/currency"
+        },
+        "region": {
+          "$ref": "#/$defs/Tenant/properties/region"
+        },
+        "max_extensions": {
+          "$ref": "#/$defs/Tenant/properties/max_extensions"
+        },
+        "max_concurrent_calls": {
+          "$ref": "#/$defs/Tenant/properties/max_concurrent_calls"
+        },
+        "avatar_file_name": {
+          "$ref": "#/$defs/Tenant/properties/avatar_file_name"
+        },
+        "avatar_file_size": {
+          "$ref": "#/$defs/Tenant/properties/avatar_file_size"
+        },
+        "avatar_file_url": {
+          "$ref": "#/$defs/Tenant/properties/avatar_file_url"
+        }
+      }
+    },
+    "TenantList": {
+      "type": "object",
+      "description": "A page of tenants, and how many match in all.",
+      "required": [
+        "count",
+        "items"
+      ],
+      "properties": {
+        "count": {
+          "type": "integer",
+          "format": "int64",
+          "minimum": 0,
+          "description": "How many tenants match the request, on every page."
+        },
+        "items": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/TenantSummary"
+          }
+        }
+      }
+    },
+    "TenantAdminUpdate": {
+      "type": "object",
+      "description": "What `POST /tenants/{id}` sets, all optional (a partial update): the tenant's settings but its\nname, STIR/SHAKEN pair, avatar and outbound caller IDs (as the vendor has it), and the system-side limits and features that only a system\nadministrator or a dealer sets. Any other property is an error.\n",
+      "additionalProperties": false,
+      "minProperties": 1,
+      "properties": {
+        "domain": {
+          "$ref": "#/$defs/TenantUpdate/properties/domain"
+        },
+        "website": {
+          "$ref": "#/$defs/TenantUpdate/properties/website"
+        },
+        "timezone": {
+          "$ref": "#/$defs/TenantUpdate/properties/timezone"
+        },
+        "currency": {
+          "$ref": "#/$defs/TenantUpdate/properties/currency"
+        },
+        "region": {
+          "$ref": "#/$defs/TenantUpdate/properties/region"
+        },
+        "enabled": {
+          "x-group": "General",
+          "type": "boolean",
+          "description": "Enable this tenant or not.",
+          "default": true
+        },
+        "email_recipients": {
+          "x-group": "General",
+          "$ref": "#/$defs/PlainText",
+          "description": "Comma-separated list of email address that should receive notifications.",
+          "examples": [
+            "ops@acme.test,noc@acme.test"
+          ]
+        },
+        "enable_night_mode": {
+          "$ref": "#/$defs/TenantUpdate/properties/enable_night_mode"
+        },
+        "enable_two_factor_authentication": {
+          "$ref": "#/$defs/TenantUpdate/properties/enable_two_factor_authentication"
+        },
+        "password_force_reset": {
+          "$ref": "#/$defs/TenantUpdate/properties/password_force_reset"
+        },
+        "enable_video_recording": {
+          "$ref": "#/$defs/TenantUpdate/properties/enable_video_recording"
+        },
+        "enable_audio_recording": {
+          "$ref": "#/$defs/TenantUpdate/properties/enable_audio_recording"
+        },
+        "enable_dual_track_recording": {
+          "$ref": "#/$defs/TenantUpdate/properties/enable_dual_track_recording"
+        },
+        "enable_billing": {
+          "x-group": "Features",
+          "type": "boolean",
+          "description": "Enable call billing or not.",
+          "default": false
+        },
+        "enable_feature_billing": {
+          "x-group": "Features",
+          "type": "boolean",
+          "description": "Enable call billing feature or not.",
+          "default": false
+        },
+        "enable_feature_call_statistics": {
+          "x-group": "Features",
+          "type": "boolean",
+          "description": "Enable call statistics feature or not.",
+          "default": true
+        },
+        "enable_feature_contact_center": {
+          "x-group": "Features",
+          "type": "boolean",
+          "description": "Enable contact center feature or not.",
+          "default": true
+        },
+        "enable_feature_message_channels": {
+          "x-group": "Features",
+          "type": "boolean",
+          "description": "Enable message channels feature or not.",
+          "default": true
+        },
+        "enable_feature_microsoft_teams": {
+          "x-group": "Features",
+          "type": "boolean",
+          "description": "Enable Microsoft Teams feature or not.",
+          "default": true
+        },
+        "enable_feature_trunks": {
+          "x-group": "Features",
+          "type": "boolean",
+          "description": "Enable trunks feature or not.",
+          "default": true
+        },
+        "enable_feature_whats_app": {
+          "x-group": "Features",
+          "type": "boolean",
+          "description": "Enable WhatsApp feature or not.",
+          "default": true
+        },
+        "max_extensions": {
+          "x-group": "Limits",
+          "type": "integer",
+          "format": "int32",
+          "minimum": 0,
+          "description": "The maximum number of users that the tenant is allowed to create.",
+          "default": 1000
+        },
+        "max_concurrent_calls": {
+          "x-group": "Limits",
+          "type": "integer",
+          "format": "int32",
+          "minimum": 0,
+          "description": "The maximum number of concurrent calls that the tenant is allowed to have.",
+          "default": 20
+        },
+        "max_ring_groups": {
+          "x-group": "Limits",
+          "type": "integer",
+          "format": "int32",
+          "minimum": 0,
+          "description": "The maximum number of ring groups that the tenant is allowed to create.",
+          "default": 20
+        },
+        "max_virtual_receptionists": {
+          "x-group": "Limits",
+          "type": "integer",
+          "format": "int32",
+          "minimum": 0,
+          "description": "The maximum number of virtual receptionists that the tenant is allowed to create.",
+          "default": 20
+        },
+        "max_call_queues": {
+          "x-group": "Limits",
+          "type": "integer",
+          "format": "int32",
+          "minimum": 0,
+          "description": "The maximum number of call queues that the tenant is allowed to create.",
+          "default": 20
+        },
+        "max_conference_rooms": {
+          "x-group": "Limits",
+          "type": "integer",
+          "format": "int32",
+          "minimum": 0,
+          "description": "The maximum number of conference rooms that the tenant is allowed to be online at the same time.",
+          "default": 20
+        },
+        "disk_quota": {
+          "x-group": "Storage",
+          "$ref": "#/$defs/DiskQuota",
+          "description": "The maximum size of disk space that the tenant is allowed to have.\nSpecify a positive number and specify the unit at the same time, KB, MB, GB, PB are all allowed.\nFor example: 100MB, 1000GB. Leave it empty, means unlimited.\n",
+          "default": ""
+        },
+        "im_disk_quota": {
+          "x-group": "Storage",
+          "$ref": "#/$defs/DiskQuota",
+          "description": "The maximum size of disk space that the tenant is allowed to have for IM service.\nSpecify a positive number and specify the unit at the same time, KB, MB, GB, PB are all allowed.\nFor example: 100MB, 1000GB. Leave it empty, means unlimited.\n",
+          "default": ""
+        },
+        "custom_options": {
+          "$ref": "#/$defs/TenantUpdate/properties/custom_options"
+        },
+        "extension_im_disk_quota": {
+          "$ref": "#/$defs/TenantUpdate/properties/extension_im_disk_quota"
+        },
+        "recording_retention": {
+          "$ref": "#/$defs/TenantUpdate/properties/recording_retention"
+        },
+        "call_report_retention": {
+          "$ref": "#/$defs/TenantUpdate/properties/call_report_retention"
+        },
+        "log_retention": {
+          "$ref": "#/$defs/TenantUpdate/properties/log_retention"
+        },
+        "temp_file_retention": {
+          "$ref": "#/$defs/TenantUpdate/properties/temp_file_retention"
+        },
+        "contact_match_type": {
+          "$ref": "#/$defs/TenantUpdate/properties/contact_match_type"
+        },
+        "contact_match_length": {
+          "$ref": "#/$defs/TenantUpdate/properties/contact_match_length"
+        },
+        "contact_append_type": {
+          "$ref": "#/$defs/TenantUpdate/properties/contact_append_type"
+        },
+        "contact_update_interval": {
+          "$ref": "#/$defs/TenantUpdate/properties/contact_update_interval"
+        },
+        "office_hours": {
+          "$ref": "#/$defs/TenantUpdate/properties/office_hours"
+        },
+        "e164": {
+          "$ref": "#/$defs/TenantUpdate/properties/e164"
+        },
+        "cdr_event": {
+          "$ref": "#/$defs/TenantUpdate/properties/cdr_event"
+        },
+        "extension_event": {
+          "$ref": "#/$defs/TenantUpdate/properties/extension_event"
+        }
+      }
+    },
+    "TenantCreate": {
+      "type": "object",
+      "description": "A new tenant: its name, and any property `POST /tenants/{id}` takes; what is not given starts\nat the spec's `default`. The vendor marks no property required; this spec requires `name`,\nsince a tenant without one cannot be told apart in a list. Any other property is an error.\n",
+      "additionalProperties": false,
+      "required": [
+        "name"
+      ],
+      "properties": {
+        "name": {
+          "$ref": "#/$defs/TenantUpdate/properties/name"
+        },
+        "domain": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/domain"
+        },
+        "website": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/website"
+        },
+        "timezone": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/timezone"
+        },
+        "currency": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/currency"
+        },
+        "region": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/region"
+        },
+        "enabled": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/enabled"
+        },
+        "email_recipients": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/email_recipients"
+        },
+        "enable_night_mode": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/enable_night_mode"
+        },
+        "enable_two_factor_authentication": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/enable_two_factor_authentication"
+        },
+        "password_force_reset": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/password_force_reset"
+        },
+        "enable_video_recording": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/enable_video_recording"
+        },
+        "enable_audio_recording": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/enable_audio_recording"
+        },
+        "enable_dual_track_recording": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/enable_dual_track_recording"
+        },
+        "enable_billing": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/enable_billing"
+        },
+        "enable_feature_billing": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/enable_feature_billing"
+        },
+        "enable_feature_call_statistics": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/enable_feature_call_statistics"
+        },
+        "enable_feature_contact_center": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/enable_feature_contact_center"
+        },
+        "enable_feature_message_channels": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/enable_feature_message_channels"
+        },
+        "enable_feature_microsoft_teams": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/enable_feature_microsoft_teams"
+        },
+        "enable_feature_trunks": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/enable_feature_trunks"
+        },
+        "enable_feature_whats_app": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/enable_feature_whats_app"
+        },
+        "max_extensions": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/max_extensions"
+        },
+        "max_concurrent_calls": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/max_concurrent_calls"
+        },
+        "max_ring_groups": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/max_ring_groups"
+        },
+        "max_virtual_receptionists": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/max_virtual_receptionists"
+        },
+        "max_call_queues": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/max_call_queues"
+        },
+        "max_conference_rooms": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/max_conference_rooms"
+        },
+        "disk_quota": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/disk_quota"
+        },
+        "im_disk_quota": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/im_disk_quota"
+        },
+        "custom_options": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/custom_options"
+        },
+        "extension_im_disk_quota": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/extension_im_disk_quota"
+        },
+        "recording_retention": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/recording_retention"
+        },
+        "call_report_retention": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/call_report_retention"
+        },
+        "log_retention": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/log_retention"
+        },
+        "temp_file_retention": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/temp_file_retention"
+        },
+        "contact_match_type": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/contact_match_type"
+        },
+        "contact_match_length": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/contact_match_length"
+        },
+        "contact_append_type": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/contact_append_type"
+        },
+        "contact_update_interval": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/contact_update_interval"
+        },
+        "office_hours": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/office_hours"
+        },
+        "e164": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/e164"
+        },
+        "cdr_event": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/cdr_event"
+        },
+        "extension_event": {
+          "$ref": "#/$defs/TenantAdminUpdate/properties/extension_event"
+        }
+      }
+    },
+    "TenantCreated": {
+      "type": "object",
+      "description": "The tenant that was made.",
+      "required": [
+        "id"
+      ],
+      "properties": {
+        "id": {
+          "$ref": "#/$defs/ResourceId",
+          "description": "The unique ID of tenant."
+        }
+      }
+    },
+    "TenantStatus": {
+      "type": "object",
+      "description": "What the current tenant uses now, and the PBX's version. Any other property may follow.\n",
+      "properties": {
+        "version": {
+          "type": "string",
+          "description": "The version information of the PBX.",
+          "examples": [
+            "22.3.2"
+          ]
+        },
+        "calls_in_24_hours": {
+          "type": "array",
+          "description": "Calls started in each period of the last 24 hours.",
+          "items": {
+            "type": "object",
+            "properties": {
+              "count": {
+                "type": "integer",
+                "format": "int32",
+                "minimum": 0,
+                "description": "The number of calls at this time."
+              },
+              "time": {
+                "type": "string",
+                "format": "date-time",
+                "description": "Time on which calls were started."
+              }
+            }
+          }
+        },
+        "current_calls": {
+          "$ref": "#/$defs/UsageCount",
+          "description": "The current number of calls."
+        },
+        "current_conference_rooms": {
+          "$ref": "#/$defs/UsageCount",
+          "description": "The current number of conference rooms."
+        },
+        "current_ivrs": {
+          "$ref": "#/$defs/UsageCount",
+          "description": "The current number of virtual receptionists."
+        },
+        "current_queues": {
+          "$ref": "#/$defs/UsageCount",
+          "description": "The current number of call queues."
+        },
+        "current_ring_groups": {
+          "$ref": "#/$defs/UsageCount",
+          "description": "The current number of ring groups."
+        },
+        "current_trunks": {
+          "$ref": "#/$defs/UsageCount",
+          "description": "The current number of trunks."
+        },
+        "current_users": {
+          "$ref": "#/$defs/UsageCount",
+          "description": "The number of current users of the tenant."
+        },
+        "licensed_users": {
+          "$ref": "#/$defs/UsageCount",
+          "description": "The maximum number of authorized users purchased by the tenant from System Admin or Dealer."
+        },
+        "online_users": {
+          "$ref": "#/$defs/UsageCount",
+          "description": "The number of current online users of the tenant."
+        }
+      }
+    },
+    "UsageCount": {
+      "type": "integer",
+      "format": "int32",
+      "minimum": 0,
+      "description": "A number of things in use.",
+      "examples": [
+        3
+      ]
+    },
+    "Dealer": {
+      "type": "object",
+      "description": "A dealer (a reseller's account) a tenant belongs to. Any other property may follow.",
+      "properties": {
+        "id": {
+          "$ref": "#/$defs/ResourceId",
+          "description": "The unique ID of dealer."
+        },
+        "name": {
+          "$ref": "#/$defs/PlainText",
+          "minLength": 1,
+          "maxLength": 64,
+          "description": "The user's account name.",
+          "examples": [
+            "northwind-msp"
+          ]
+        },
+        "display_name": {
+          "$ref": "#/$defs/PlainText",
+          "maxLength": 1024,
+          "description": "The display name of user.",
+          "examples": [
+            "Northwind MSP"
+          ]
+        },
+        "enabled": {
+          "type": "boolean",
+          "description": "Enable this dealer or not.",
+          "default": true
+        },
+        "level": {
+          "type": "string",
+          "description": "Dealer level includes:\n  - `DISTRIBUTOR`: a distributor.\n  - `SUB_DISTRIBUTOR`: a sub-distributor.\n  - `RESELLER`: a reseller.\n",
+          "enum": [
+            "DISTRIBUTOR",
+            "SUB_DISTRIBUTOR",
+            "RESELLER"
+          ],
+          "examples": [
+            "RESELLER"
+          ]
+        }
+      }
+    },
+    "DealerList": {
+      "type": "object",
+      "description": "The dealers a tenant belongs to (none, or one on the reference server).",
+      "required": [
+        "items"
+      ],
+      "properties": {
+        "count": {
+          "type": "integer",
+          "format": "int64",
+          "minimum": 0,
+          "description": "How many dealers there are."
+        },
+        "items": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/Dealer"
+          }
+        }
+      }
+    },
+    "Role": {
+      "type": "string",
+      "description": "The vendor's built-in roles (a PBX may also have custom roles of other names):\n  - `SystemAdmin`: the system administrator has almost all permissions.\n  - `Replicator`: the application permissions collection.\n  - `Dealer`: the sales manager has all sold tenant resource permissions.\n  - `Admin`: the admin has all tenant-wide resource permissions.\n  - `StandardUser`: the user all user-wide resource permissions.\n  - `StandardInternationalUser`: the user all user-wide resource permissions with international call permissions.\n  - `QueueManager`: the call queue manager.\n",
+      "enum": [
+        "SystemAdmin",
+        "Replicator",
+        "Dealer",
+        "Admin",
+        "StandardUser",
+        "StandardInternationalUser",
+        "QueueManager"
+      ],
+      "examples": [
+        "SystemAdmin"
+      ]
+    },
+    "ClockTime": {
+      "type": "string",
+      "description": "A time of day, `HH:MM` on a 24-hour clock (the vendor leaves the format unsaid).",
+      "pattern": "^(?:[01][0-9]|2[0-3]):[0-5][0-9]$",
+      "examples": [
+        "09:00"
+      ]
+    },
+    "TimeRange": {
+      "type": "object",
+      "description": "A start and an end time of a working period.",
+      "additionalProperties": false,
+      "required": [
+        "from",
+        "to"
+      ],
+      "properties": {
+        "from": {
+          "$ref": "#/$defs/ClockTime"
+        },
+        "to": {
+          "$ref": "#/$defs/ClockTime",
+          "examples": [
+            "17:30"
+          ]
+        }
+      }
+    },
+    "DayHours": {
+      "type": "object",
+      "description": "The working time of one day of the week.",
+      "additionalProperties": false,
+      "properties": {
+        "enabled": {
+          "type": "boolean",
+          "description": "When enabled, all day is working time, when disabled, all day is vacation time."
+        },
+        "ranges": {
+          "type": "array",
+          "description": "Multiple start and end time periods make up the working time.",
+          "maxItems": 24,
+          "items": {
+            "$ref": "#/$defs/TimeRange"
+          }
+        }
+      }
+    },
+    "OfficeHours": {
+      "type": "object",
+      "description": "The tenant's working time, day by day.",
+      "additionalProperties": false,
+      "properties": {
+        "monday": {
+          "$ref": "#/$defs/DayHours"
+        },
+        "tuesday": {
+          "$ref": "#/$defs/DayHours"
+        },
+        "wednesday": {
+          "$ref": "#/$defs/DayHours"
+        },
+        "thursday": {
+          "$ref": "#/$defs/DayHours"
+        },
+        "friday": {
+          "$ref": "#/$defs/DayHours"
+        },
+        "saturday": {
+          "$ref": "#/$defs/DayHours"
+        },
+        "sunday": {
+          "$ref": "#/$defs/DayHours"
+        }
+      }
+    },
+    "OutboundCallerId": {
+      "type": "object",
+      "description": "One outbound caller ID.",
+      "additionalProperties": false,
+      "properties": {
+        "caller_id": {
+          "$ref": "#/$defs/PlainText",
+          "minLength": 1,
+          "maxLength": 64,
+          "description": "The caller ID.",
+          "examples": [
+            "+4930123456"
+          ]
+        },
+        "description": {
+          "$ref": "#/$defs/PlainText",
+          "maxLength": 1024,
+          "description": "The descriptive information about this outbound caller id."
+        },
+        "provider_id": {
+          "$ref": "#/$defs/ResourceId",
+          "description": "The unique ID of trunk."
+        }
+      }
+    },
+    "E164": {
+      "type": "object",
+      "description": "How the PBX rewrites numbers into E.164 form.",
+      "additionalProperties": false,
+      "properties": {
+        "enabled": {
+          "type": "boolean",
+          "description": "Enable number processing or not.",
+          "default": false
+        },
+        "country": {
+          "$ref": "#/$defs/PlainText",
+          "description": "Country code.",
+          "examples": [
+            "49"
+          ]
+        },
+        "area_code": {
+          "$ref": "#/$defs/PlainText",
+          "description": "Area code.",
+          "examples": [
+            "30"
+          ]
+        },
+        "international_code": {
+          "$ref": "#/$defs/PlainText",
+          "description": "The International code.",
+          "examples": [
+            "00"
+          ]
+        },
+        "national_code": {
+          "$ref": "#/$defs/PlainText",
+          "description": "National code.",
+          "examples": [
+            "0"
+          ]
+        },
+        "prefix": {
+          "$ref": "#/$defs/PlainText",
+          "description": "Add prefix."
+        },
+        "remove_duplicate_area_codes": {
+          "type": "boolean",
+          "description": "Remove duplicate area code.",
+          "default": true
+        },
+        "remove_duplicate_countries": {
+          "type": "boolean",
+          "description": "Remove duplicate countries.",
+          "default": true
+        },
+        "remove_special_chars": {
+          "type": "boolean",
+          "description": "Remove special characters in the numbers (the \"(\" and \")\" and spaces).",
+          "default": false
+        }
+      }
+    },
+    "EventHook": {
+      "type": "object",
+      "description": "A URL the PBX posts events to, and how it authenticates there. `password` and `token` are\nsecrets (`format: password`): tools hide them. The patterns are the vendor's, as it publishes\nthem (unanchored: a value needs six lower-case letters or digits in a row somewhere).\n",
+      "additionalProperties": false,
+      "properties": {
+        "enabled": {
+          "type": "boolean",
+          "description": "Enabled this event or not.",
+          "default": false
+        },
+        "url": {
+          "$ref": "#/$defs/PlainText",
+          "minLength": 1,
+          "maxLength": 128,
+          "pattern": "[a-z0-9]{6,64}",
+          "description": "The event url.",
+          "examples": [
+            "https://webhooks.acme.test/cdr"
+          ]
+        },
+        "auth": {
+          "type": "string",
+          "description": "The authentication method of event URL:\n  - `DISABLE`: none.\n  - `BASIC`: HTTP Basic with `username` and `password`.\n  - `DIGEST`: HTTP Digest with `username` and `password`.\n  - `BEARER`: a bearer `token`.\n",
+          "enum": [
+            "DISABLE",
+            "BASIC",
+            "DIGEST",
+            "BEARER"
+          ],
+          "default": "DISABLE"
+        },
+        "username": {
+          "$ref": "#/$defs/PlainText",
+          "minLength": 6,
+          "maxLength": 64,
+          "pattern": "[a-z0-9]{6,64}",
+          "description": "The username for authentication, when auth is `BASIC` or `DIGEST`.",
+          "examples": [
+            "pbxhook"
+          ]
+        },
+        "password": {
+          "$ref": "#/$defs/PlainText",
+          "format": "password",
+          "minLength": 6,
+          "maxLength": 64,
+          "pattern": "[a-z0-9]{6,64}",
+          "description": "The password for authentication, when auth is `BASIC` or `DIGEST`. A secret."
+        },
+        "token": {
+          "$ref": "#/$defs/PlainText",
+          "format": "password",
+          "description": "The token for authentication, when auth is `BEARER`. A secret."
         }
       }
     },
@@ -2037,6 +3068,7 @@ export const tenantJsonSchema = {
         "UNKNOWN",
         "VALIDATE_FAILED",
         "UNAUTHORIZED",
+        "FORBIDDEN",
         "NOT_FOUND",
         "METHOD_NOT_ALLOWED",
         "PRECONDITION_FAILED",

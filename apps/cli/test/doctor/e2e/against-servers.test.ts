@@ -174,7 +174,7 @@ describe('tenantctl doctor against the Prism mock (pnpm mock)', () => {
     const result = await doctor({ TENANTCTL_URL: prism.url, TENANTCTL_TOKEN: 'any-token' });
     expect(line(result.report, 'contract', 'ok')).toEqual([
       expect.stringMatching(
-        /^GET \/tenant matches the spec: 42 fields, 2 blank \(null\): stir_shaken_cert, stir_shaken_key$/,
+        /^GET \/tenant matches the spec: 50 fields, 2 blank \(null\): stir_shaken_cert, stir_shaken_key$/,
       ),
     ]);
     expect(line(result.report, 'authentication', 'ok')).toContain(

@@ -1,0 +1,18 @@
+// What mutation testing runs for each mutant of the auth and storage modules: the tests that reach
+// them in this process (the store contract on SQLite and on a PostgreSQL the tests start, the sign-in
+// rules, the routes through app.inject, and the sign-in attacks over HTTP to an in-process server).
+import { testTimeouts } from '@tenantctl/mock';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: [
+      'test/auth/**/*.test.ts',
+      'test/storage/**/*.test.ts',
+      'test/trusted-proxies.test.ts',
+      'test/hardening/sign-in-attacks.test.ts',
+      'test/hardening/auth-and-isolation.test.ts',
+    ],
+    ...testTimeouts(),
+  },
+});
