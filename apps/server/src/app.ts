@@ -1,19 +1,21 @@
 // Builds the Tenant API as a fastify app (never listens: see server.ts). Every error leaves as the
 // vendor's `{"errors":[…]}` body; nothing a client sends can produce a 500 or a stack trace.
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { jsonType, noStore } from './answer-headers.js';
 import { ApiError, apiError, bodyError, unauthorized } from './api-errors.js';
 import { type CodeMailer, fileMailer } from './auth/code-mail.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { createSignInService, defaultSignInPolicy, type SignInPolicy } from './auth/sign-in.js';
 import { registerCors } from './cors.js';
+import { directTenantGet } from './direct-tenant-get.js';
 import { registerDocsRoutes } from './docs/routes.js';
 import { parseJsonText } from './json-text.js';
 import { createRequestLog, type LogOptions, type RequestLog } from './request-log.js';
 import { updateSettings } from './settings-update.js';
 import { StoreUnavailableError } from './storage/store-unavailable.js';
 import type { TokenOwner } from './storage/tenant-store.js';
-import { etagOf, toTenantBody } from './tenant-representation.js';
+import { createTenantBodyCache } from './tenant-body-cache.js';
 import { systemRole } from './tenants/roles.js';
 import { type CollectionRoutesStore, registerTenantCollectionRoutes } from './tenants/routes.js';
 import { tenantStatus } from './tenants/status.js';
@@ -46,8 +48,6 @@ export interface AppOptions {
 }
 
 const allowedMethods = 'GET, HEAD, POST';
-/** On every answer: the body may hold a private key, so nothing is cached. */
-const answerHeaders = { 'Cache-Control': 'no-store' } as const;
 
 /** `charset` of a Content-Type, lower case, if it has one. */
 function charsetOf(contentType: string | undefined): string | undefined {
@@ -57,8 +57,9 @@ function charsetOf(contentType: string | undefined): string | undefined {
 
 export function buildApp(options: AppOptions): FastifyInstance {
   const { store } = options;
-  // Requests through app.inject() have none: the store then checks freshness for each.
-  const receivedAt = new WeakMap<IncomingMessage, number>();
+  const bodies = createTenantBodyCache(store);
+  const clock = options.auth?.now ?? Date.now;
+  let closing = false;
   const prefix = (options.prefix ?? DEFAULT_PREFIX).replace(/\/+$/, '');
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
@@ -71,20 +72,26 @@ export function buildApp(options: AppOptions): FastifyInstance {
     bodyLimit,
     // Node checks request timeouts every `connectionsCheckingInterval` (30 s by default): check each
     // second, so that a slow client (slow-loris) is dropped soon after its time is up.
-    serverFactory: (handler) =>
-      createServer(
+    serverFactory: (handler) => {
+      // The hot GET /tenant from memory where it can be (see direct-tenant-get.ts); not with CORS, whose
+      // headers depend on the request's Origin, nor on a store that remembers nothing (PostgreSQL).
+      const listener =
+        store.memory && (options.corsOrigins ?? []).length === 0
+          ? directTenantGet(
+              { path: `${prefix}/tenant`, memory: store.memory, bodies, log, clock, closing: () => closing },
+              handler,
+            )
+          : handler;
+      return createServer(
         {
           requestTimeout: requestTimeoutMs,
           headersTimeout: requestTimeoutMs,
           connectionsCheckingInterval: 1000,
           keepAliveTimeout: 5000,
         },
-        (request, response) => {
-          // When the request's head arrived, for the store's freshness check (see findTokenOwner).
-          receivedAt.set(request, performance.now());
-          handler(request, response);
-        },
-      ),
+        listener,
+      );
+    },
     return503OnClosing: true,
     trustProxy: options.trustProxy && options.trustProxy.length > 0 ? [...options.trustProxy] : false,
   }) as unknown as FastifyInstance;
@@ -105,12 +112,11 @@ export function buildApp(options: AppOptions): FastifyInstance {
     done(null, parsed.value);
   });
 
-  const clock = options.auth?.now ?? Date.now;
   /** The owner of the request's bearer token; 401 for none (called in handlers: a hook costs more). */
   async function authenticate(request: FastifyRequest): Promise<TokenOwner> {
     const token = bearerToken(request.headers.authorization);
     const hash = token ? hashToken(token) : undefined;
-    const owner = hash ? await store.findTokenOwner(hash, clock(), receivedAt.get(request.raw)) : undefined;
+    const owner = hash ? await store.findTokenOwner(hash, clock()) : undefined;
     if (owner) return owner;
     // A system user's session acts on no tenant until it switches into one.
     const user = hash ? await store.sessionUser(hash, clock()) : undefined;
@@ -124,25 +130,6 @@ export function buildApp(options: AppOptions): FastifyInstance {
     throw unauthorized();
   }
 
-  // The GET body and its ETag per tenant, kept for the version they were made from: a GET reads the
-  // current version with the token (one query) and serializes only when it changed, whoever wrote it.
-  // The body is kept as bytes: fastify then sends them with their length as they are (as a string it
-  // measured and encoded them on every GET).
-  const representations = new Map<string, { version: number; body: Buffer; etag: string }>();
-  async function representation({ tenantId, version }: TokenOwner) {
-    const cached = representations.get(tenantId);
-    if (cached?.version === version) return cached;
-    const tenant = await store.readTenant(tenantId);
-    if (!tenant) throw unauthorized(); // the token's tenant is gone
-    const made = {
-      version: tenant.version,
-      body: Buffer.from(JSON.stringify(toTenantBody(tenant))),
-      etag: etagOf(tenant.version, store.instanceId),
-    };
-    representations.set(tenantId, made);
-    return made;
-  }
-
   if (log?.requests) {
     app.addHook('onResponse', (request, reply, done) => {
       log.request(request.method, request.url, reply.statusCode, reply.elapsedTime);
@@ -151,8 +138,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
   }
 
   app.get(`${prefix}/tenant`, async (request, reply) => {
-    const { body, etag } = await representation(await authenticate(request));
-    reply.headers(answerHeaders).header('ETag', etag).type('application/json; charset=utf-8');
+    const { body, etag } = await bodies.get(await authenticate(request));
+    reply.headers(noStore).header('ETag', etag).type(jsonType);
     return body;
   });
 
@@ -170,7 +157,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
       { schema: 'TenantUpdate', body: request.body, ifMatch: request.headers['if-match'] },
       unauthorized,
     );
-    reply.headers(answerHeaders).header('ETag', etag);
+    reply.headers(noStore).header('ETag', etag);
     reply.code(200).send();
   });
 
@@ -178,7 +165,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     const owner = await authenticate(request);
     const tenant = await store.readTenant(owner.tenantId);
     if (!tenant) throw unauthorized();
-    return reply.headers(answerHeaders).send(tenantStatus(tenant, (await store.listUsers(tenant.id)).length));
+    return reply.headers(noStore).send(tenantStatus(tenant, (await store.listUsers(tenant.id)).length));
   });
 
   registerTenantCollectionRoutes(app, prefix, store, clock);
@@ -223,10 +210,14 @@ export function buildApp(options: AppOptions): FastifyInstance {
       if (mapped.status >= 500 && !(error instanceof StoreUnavailableError)) {
         log?.failure(request.method, request.url, error);
       }
-      reply.code(mapped.status).headers(answerHeaders).headers(mapped.headers).send({ errors: mapped.items });
+      reply.code(mapped.status).headers(noStore).headers(mapped.headers).send({ errors: mapped.items });
     },
   );
 
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
   app.addHook('onClose', async () => {
     log?.flush();
   });

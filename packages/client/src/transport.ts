@@ -1,6 +1,7 @@
 // The fetch that every request goes through (the raw openapi-fetch client included): bearer token,
 // user agent, per-attempt timeout, retries, and one token refresh after a 401.
 import { TenantApiError, TenantAuthError, TenantNetworkError, TenantTimeoutError } from './errors.js';
+import { PlainRequest } from './plain-request.js';
 import { redactUrl } from './redact-url.js';
 import {
   backoffDelay,
@@ -110,18 +111,18 @@ type Where = { method: string; url: string };
  * here rather than into the Request, since linking a signal to a Request (and to fetch's copy of it)
  * is among the dearest steps of a request on Node 20; the raw client passes `request.signal`.
  */
-export type Transport = (request: Request, signal?: AbortSignal) => Promise<Response>;
+export type Transport = (request: Request | PlainRequest, signal?: AbortSignal) => Promise<Response>;
 
 export function createTransport(options: TransportOptions): Transport {
   return async (request, callerSignal) => {
     const method = request.method;
     // For messages only: parsing and redacting the URL is work a successful request does not need.
     const where = (): Where => ({ method, url: redactUrl(request.url) });
-    // Buffered once so the request can be replayed.
-    const body = request.body ? await request.arrayBuffer() : undefined;
-    // The Request's own headers (openapi-fetch built them for this call alone) carry every attempt.
-    const headers = request.headers;
-    if (options.userAgent) headers.set('User-Agent', options.userAgent);
+    // Made for this call alone (by openapi-fetch, or here from the raw client's Request), so its headers
+    // are this call's to change; fetch copies them at every attempt.
+    const { body, redirect, headers } =
+      request instanceof PlainRequest ? request : await PlainRequest.from(request);
+    if (options.userAgent) headers['user-agent'] = options.userAgent;
     let token: string | undefined;
     let rejectedToken: string | undefined;
     let refreshed = false;
@@ -132,7 +133,7 @@ export function createTransport(options: TransportOptions): Transport {
       // A write sent with If-Match is replayed only when the server certainly did not apply it.
       if (
         isWrite(method) &&
-        headers.has('If-Match') &&
+        headers['if-match'] !== undefined &&
         (reason === 'network' || !notAppliedStatuses.has(reason))
       )
         return false;
@@ -149,7 +150,7 @@ export function createTransport(options: TransportOptions): Transport {
     for (;;) {
       if (options.token) {
         token = await bearer(options.token, rejectedToken, where);
-        headers.set('Authorization', `Bearer ${token}`);
+        headers.authorization = `Bearer ${token}`;
       }
       const attempt = attemptSignal(callerSignal, options.timeoutMs);
       let response: Response;
@@ -159,7 +160,7 @@ export function createTransport(options: TransportOptions): Transport {
           headers,
           body,
           signal: attempt.signal,
-          redirect: request.redirect,
+          redirect,
         });
       } catch (cause) {
         attempt.clear();

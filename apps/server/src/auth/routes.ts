@@ -2,11 +2,10 @@
 // signed-in user. Bodies are checked against the spec; every answer is the spec's.
 import { validateValue } from '@tenantctl/schema';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { noStore } from '../answer-headers.js';
 import { apiError, unauthorized, validationError } from '../api-errors.js';
 import { bearerToken } from '../tokens.js';
 import type { SignInService } from './sign-in.js';
-
-const noStore = { 'Cache-Control': 'no-store' } as const;
 
 /** The body, checked against one of the spec's schemas; 400 naming every violation otherwise. */
 function checked<T>(schema: string, request: FastifyRequest): T {

@@ -112,14 +112,8 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const owners = new Map<string, { tenantId: string; expiresAt: number }>();
   const versions = new Map<string, number>();
   let dataVersion = -1;
-  // When the last data_version read began (performance.now()). A request that arrived before that
-  // moment is answered from it: every commit that ended before the request was sent ended before the
-  // read began, so the read saw it. Requests that arrive together (one poll of the event loop) share
-  // one read; this halved what the freshness check cost a GET under load.
-  let checkedAt = Number.NEGATIVE_INFINITY;
-  const forgetIfChangedElsewhere = (receivedAt: number | undefined) => {
-    if (receivedAt !== undefined && receivedAt < checkedAt) return;
-    checkedAt = performance.now();
+  /** Forgets what is remembered if another connection committed since the last check (one PRAGMA). */
+  const catchUp = () => {
     const now = db.get<{ data_version: number }>('PRAGMA data_version')?.data_version ?? -1;
     if (now !== dataVersion) {
       owners.clear();
@@ -127,18 +121,22 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
       dataVersion = now;
     }
   };
+  const remembered = (tokenHash: Buffer, now: number) => {
+    const known = owners.get(tokenHash.toString('latin1'));
+    const version = known === undefined ? undefined : versions.get(known.tenantId);
+    return known !== undefined && version !== undefined && now < known.expiresAt
+      ? { tenantId: known.tenantId, version }
+      : undefined;
+  };
 
   return {
     engine,
     instanceId,
-    async findTokenOwner(tokenHash, now = Date.now(), receivedAt = undefined) {
-      forgetIfChangedElsewhere(receivedAt);
-      const key = tokenHash.toString('latin1');
-      const known = owners.get(key);
-      const version = known === undefined ? undefined : versions.get(known.tenantId);
-      if (known !== undefined && version !== undefined && now < known.expiresAt) {
-        return { tenantId: known.tenantId, version };
-      }
+    memory: { catchUp, remembered },
+    async findTokenOwner(tokenHash, now = Date.now()) {
+      catchUp();
+      const known = remembered(tokenHash, now);
+      if (known) return known;
       // An API token, or the access token of a live session.
       const row = db.get<{ tenant_id: string; version: number; hash: Uint8Array; expires_at: number }>(
         `SELECT k.tenant_id, t.version, k.hash, ${NEVER} AS expires_at
@@ -154,7 +152,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
       );
       if (!row || !sameHash(row.hash, tokenHash) || now >= row.expires_at) return undefined;
       // Only tokens that exist are remembered: unknown ones cannot fill the memory.
-      owners.set(key, { tenantId: row.tenant_id, expiresAt: row.expires_at });
+      owners.set(tokenHash.toString('latin1'), { tenantId: row.tenant_id, expiresAt: row.expires_at });
       versions.set(row.tenant_id, row.version);
       return { tenantId: row.tenant_id, version: row.version };
     },

@@ -94,6 +94,14 @@ interface MergeOptions {
   ifVersion?: readonly number[];
 }
 
+/** See `TenantStore.memory`. */
+export interface RememberedOwners {
+  /** Forgets whatever another connection may have changed since the last call: a cheap, synchronous check. */
+  catchUp(): void;
+  /** The owner of a token as remembered (undefined if not remembered): current as of the last `catchUp`. */
+  remembered(tokenHash: Buffer, now: number): TokenOwner | undefined;
+}
+
 /** What the API needs, request by request. */
 export interface TenantStore {
   /**
@@ -103,11 +111,15 @@ export interface TenantStore {
   readonly instanceId: string;
   /**
    * The tenant a (hashed) bearer token belongs to, and its version: an API token unless revoked, or the
-   * access token of a session unless it expired (at `now`, ms) or the session ended. `receivedAt`
-   * (performance.now() when the request arrived) lets a store answer from a freshness check that
-   * began after it: the answer still shows every commit that ended before the request was sent.
+   * access token of a session unless it expired (at `now`, ms) or the session ended.
    */
-  findTokenOwner(tokenHash: Buffer, now?: number, receivedAt?: number): Promise<TokenOwner | undefined>;
+  findTokenOwner(tokenHash: Buffer, now?: number): Promise<TokenOwner | undefined>;
+  /**
+   * Token owners and versions the store remembers between requests, where it can tell without I/O that
+   * they are still current (SQLite: one `PRAGMA data_version` says whether another connection
+   * committed). Absent where every read must go to the database (PostgreSQL: other replicas write).
+   */
+  readonly memory?: RememberedOwners;
   /** The tenant as stored now. */
   readTenant(id: string): Promise<StoredTenant | undefined>;
   /**

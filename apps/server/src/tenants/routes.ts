@@ -3,6 +3,7 @@
 // not exist. A tenant's own admin and its API tokens get 403 here and keep using `/tenant`.
 import { validateValue } from '@tenantctl/schema';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { noStore } from '../answer-headers.js';
 import { apiError, unauthorized, validationError } from '../api-errors.js';
 import { updateSettings } from '../settings-update.js';
 import type {
@@ -31,8 +32,6 @@ interface Caller {
   user: UserRecord;
   role: 'SystemAdmin' | 'Dealer';
 }
-
-const noStore = { 'Cache-Control': 'no-store' } as const;
 
 const notFound = () => apiError(404, 'NOT_FOUND', 'No tenant with that id.');
 

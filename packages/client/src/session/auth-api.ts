@@ -2,13 +2,11 @@
 // spend a refresh token that rotates), answers checked against the spec, errors by operation.
 import type {
   LegacySignInResponse,
-  paths,
   SecondFactorRequired,
   SessionTokens,
   SignedInUser,
   SignInRequest,
 } from '@tenantctl/schema';
-import createClient from 'openapi-fetch';
 import { checkBaseUrl } from '../base-url.js';
 import { DEFAULT_TIMEOUT_MS } from '../create-tenant-client.js';
 import { runCall, tenantErrorFromResponse } from '../error-from-response.js';
@@ -19,6 +17,7 @@ import {
   TenantSignInError,
   TenantValidationError,
 } from '../errors.js';
+import { typedClient } from '../plain-request.js';
 import { redactUrl } from '../redact-url.js';
 import { resolveRetryPolicy } from '../retry-policy.js';
 import { createTransport, type FetchFunction, type TokenProvider } from '../transport.js';
@@ -96,7 +95,7 @@ export function createAuthApi(connection: AuthConnection): AuthApi {
       fetch: connection.fetch ?? ((url, init) => globalThis.fetch(url, init)),
       ...(connection.userAgent ? { userAgent: connection.userAgent } : {}),
     });
-    return createClient<paths>({ baseUrl, fetch: (request) => send(request) });
+    return typedClient(baseUrl, (request) => send(request));
   };
   const anonymous = clientWith();
 
