@@ -232,31 +232,28 @@ Three replicas on this ${os.cpus().length}-core machine share it with PostgreSQL
 no throughput here (the run is CPU-bound); on machines of their own each replica brings its CPU and the
 database round trip is the floor of a request.
 
-## The two open targets: ideas measured (December 2026)
+## The two targets: ideas measured (December 2026)
 
-Each measured side by side on this machine (the reference server alone under autocannon, rounds
-alternating between the variants; absolute figures moved by ±30% between rounds here, so only the
-direction of a change is trusted), then kept or dropped:
+Each measured side by side on this machine: throughput in interleaved rounds against bare \`node:http\`
+(the ratio is what counts; absolute figures moved by ±30% between rounds here), and where a ratio
+was too noisy, the CPU time per request of the process (\`/proc/PID/stat\`, or \`process.cpuUsage()\`),
+which steal time and the load generator do not inflate. Kept or dropped:
 
 | idea | measured | verdict |
 | ---- | -------- | ------- |
-| one \`PRAGMA data_version\` read shared by the requests that arrived before it began (the request's arrival is stamped when its head is parsed) | 8.5k → 12.4k and 9.8k → 11.9k req/s; a profile had put the read at 10% of a GET | kept: no GET can miss a commit that ended before it was sent (tested with two connections) |
-| the GET body kept as bytes, sent with its length | 8.3–9.3k → 11.2–13.1k req/s (3 rounds) | kept |
-| a cache of the token's hash keyed by the \`Authorization\` header | 9.3/8.3/8.4k → 12.4/8.8/9.2k req/s | dropped: no clear gain (SHA-256 of a token is ~1.8% of a GET) |
+| \`GET /tenant\` answered straight from node:http when the token's owner and the body for its version are in memory; anything else through fastify | 0.32× → 0.55×; CPU per GET 77 → 48 µs (bare 22 µs, a minimal fastify route 34 µs) | kept: the same answer to the byte (a test compares both paths), CORS, HEAD, a query, an unknown token, a moved version and a closing server go through fastify |
+| one \`PRAGMA data_version\` read per event-loop turn, made once every request of the turn has arrived (their answers wait for it) | part of the row above; the read had been 13% of a GET's CPU | kept: each request still sees every commit that ended before it was sent (tested with a second connection) |
+| the token's hash kept with the keep-alive connection, keyed by its \`Authorization\` header | 0.55× → 0.72× (6 rounds, 0.66–0.77×) | kept: a changed header is hashed again; nothing is shared between connections |
+| the previous session's arrival stamp (share a read begun after a request arrived) | the stamp was taken in the same synchronous step as the read, so no two requests ever shared one | dropped for the per-turn read |
+| the GET body kept as bytes, sent with its length | kept from before | kept |
 | no request log line | the "GET without the request log" row above | not an option: the log line is the production configuration |
-| avoiding the hook chain | the only hook on the GET route is the log line's \`onResponse\` | as above |
-| reading \`data_version\` once per event-loop turn (setImmediate) | as fast as the kept idea | dropped for it: a request handled in the check phase would leave a stale read for the next poll's requests |
+| client: typed methods build plain requests (a header record, the JSON text) instead of fetch \`Request\`s, and \`getTenant()\` sends one straight to the transport | CPU per call 1.40× → 1.15–1.22× of raw fetch (openapi-fetch alone 1.05–1.24×); wall 1.25× → 1.06–1.13× | kept: a \`Request\` cost a second parse of URL and headers and an AbortSignal of its own (transferable on Node 20); the public \`raw\` client still builds real Requests, for middleware |
+| client: one timeout signal shared by the requests of 100 ms | CPU 1.04–1.34× of raw against 1.03–1.10× for a signal per request | dropped: no clear gain, and a timeout no longer exact |
 
-What remains of a GET by CPU profile: the socket write (~27%, as for the bare server), fastify's
-routing and reply (~40% with find-my-way), the log line (~2%); the load generator shares the two
-cores. The ratio to bare \`node:http\` stays below 0.6× on fastify.
-
-**Client.** A CPU profile of 10,000 sequential \`getTenant()\` calls: undici's \`fetch\` is over half of
-the time (Request, Headers, the body stream), the garbage collector 11%, and the client's own code
-(transport, validation of the answer, error mapping) about 7%. What the client adds over
-openapi-fetch is one \`AbortController\` and timer per attempt (its signal, made transferable on Node
-20, is ~6% of a call): the per-attempt timeout. Without it a hung PBX would hold a call for ever, so it
-stays, and the target stays unmet on Node 20.
+What remains of a reference GET by CPU profile: the socket write (as for the bare server), the
+\`data_version\` read per turn, the log line (a write per turn), and parsing the request. What remains of
+\`getTenant()\` over raw fetch: one AbortController and timer per attempt (the timeout; without it a hung
+PBX would hold a call for ever), and linking its signal inside fetch.
 `;
 const resultsFile = new URL('results.md', import.meta.url);
 await writeFile(resultsFile, text);

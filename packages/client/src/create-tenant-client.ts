@@ -1,14 +1,21 @@
-// The Tenant API client: typed methods over the raw openapi-fetch client, validating patches before sending.
+// The Tenant API client: typed methods over openapi-fetch for the tenant of the token (`/tenant`) and
+// for the PBX's tenant collection (`/tenants`), validating what they send before sending it.
 import type { paths, Tenant, TenantUpdate } from '@tenantctl/schema';
-import { isJsonObject } from '@tenantctl/schema/json';
 import createClient, { type Client } from 'openapi-fetch';
 import { checkBaseUrl } from './base-url.js';
-import { CheckedTenantUpdate, checkTenantUpdate } from './checked-update.js';
+import { type CheckedTenantUpdate, checkedFor } from './checked-update.js';
 import { runCall, tenantErrorFromResponse } from './error-from-response.js';
-import { TenantResponseError } from './errors.js';
 import { PlainRequest, typedClient } from './plain-request.js';
 import { redactUrl } from './redact-url.js';
 import { type RetryOptions, resolveRetryPolicy } from './retry-policy.js';
+import {
+  jsonObjectAnswer,
+  type RequestOptions,
+  type TenantCollection,
+  type TenantWithETag,
+  tenantCollection,
+  type UpdateOptions,
+} from './tenant-collection.js';
 import { createTransport, type FetchFunction, type TokenProvider } from './transport.js';
 
 type TokenSource = { token: string; getToken?: never } | { getToken: TokenProvider; token?: never };
@@ -26,21 +33,11 @@ export type TenantClientOptions = TokenSource & {
   userAgent?: string;
 };
 
-export interface RequestOptions {
-  /** Cancels the request (and any retry wait). */
-  signal?: AbortSignal;
-}
-
-export interface UpdateOptions extends RequestOptions {
-  /** Apply only if the tenant's ETag still is this one (from `getTenantWithETag`); 412 otherwise. */
-  ifMatch?: string;
-}
-
-export interface TenantClient {
+export interface TenantClient extends TenantCollection {
   /** `GET /tenant`: the tenant of the token. */
   getTenant(options?: RequestOptions): Promise<Tenant>;
   /** `GET /tenant` with the `ETag` to send back as `ifMatch` (undefined where the server sends none). */
-  getTenantWithETag(options?: RequestOptions): Promise<{ tenant: Tenant; etag: string | undefined }>;
+  getTenantWithETag(options?: RequestOptions): Promise<TenantWithETag<Tenant>>;
   /**
    * `POST /tenant`: a partial update, validated before it is sent (unless it is a `CheckedTenantUpdate`,
    * validated already). Resolves with the new ETag, if any.
@@ -81,37 +78,20 @@ export function createTenantClient(options: TenantClientOptions): TenantClient {
       const response = await send(new PlainRequest(tenantPath), signal);
       const data = await response.text();
       if (!response.ok) throw tenantErrorFromResponse(response, data, { method: 'GET', url: tenantUrl });
-      let tenant: unknown;
-      try {
-        tenant = JSON.parse(data);
-      } catch (cause) {
-        throw new TenantResponseError(`${response.status}: the tenant is not valid JSON`, {
-          status: response.status,
-          method: 'GET',
-          url: tenantUrl,
-          cause,
-        });
-      }
-      if (!isJsonObject(tenant)) {
-        throw new TenantResponseError(`${response.status}: the tenant is not a JSON object`, {
-          status: response.status,
-          method: 'GET',
-          url: tenantUrl,
-        });
-      }
-      // Lenient on purpose: unknown fields and null blanks pass (see the spec's description).
+      const tenant = jsonObjectAnswer(data, 'the tenant', response.status, { method: 'GET', url: tenantUrl });
       return { tenant: tenant as Tenant, etag: response.headers.get('ETag') ?? undefined };
     });
   }
 
   return {
+    ...tenantCollection(typed, baseUrl),
     raw,
     getTenantWithETag,
     async getTenant(requestOptions) {
       return (await getTenantWithETag(requestOptions)).tenant;
     },
     async updateTenant(patch, { ifMatch, ...requestOptions } = {}) {
-      const checked = patch instanceof CheckedTenantUpdate ? patch : await checkTenantUpdate(patch);
+      const checked = await checkedFor(patch, 'TenantUpdate');
       return runCall({ method: 'POST', url: tenantUrl }, async () => {
         const { response, error } = await typed.POST('/tenant', {
           body: checked.fields,

@@ -4,7 +4,9 @@ import {
   TenantApiError,
   TenantAuthError,
   TenantConflictError,
+  TenantForbiddenError,
   TenantHttpError,
+  TenantNotFoundError,
   TenantThrottledError,
   TenantTimeoutError,
   TenantValidationError,
@@ -41,8 +43,14 @@ export function tenantErrorFromResponse(
   };
   const said = errors[0]?.message ? `: ${errors.map((e) => e.message).join('; ')}` : '';
   const status = response.status;
-  if (status === 401 || status === 403) {
+  if (status === 401) {
     return new TenantAuthError(`${status}: the server rejected the token${said}`, details);
+  }
+  if (status === 403) {
+    return new TenantForbiddenError(`${status}: this account may not do that${said}`, details);
+  }
+  if (status === 404) {
+    return new TenantNotFoundError(`${status}: not found${said}`, details);
   }
   if (status === 400 || status === 422) {
     return new TenantValidationError(`${status}: the server refused the request${said}`, {

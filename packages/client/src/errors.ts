@@ -4,6 +4,8 @@ import type { ErrorItem, KnownErrorCode, Violation } from '@tenantctl/schema';
 /** What went wrong, one word per error class: switch on it instead of the class name. */
 export type TenantErrorKind =
   | 'auth'
+  | 'forbidden'
+  | 'not-found'
   | 'sign-in'
   | 'validation'
   | 'conflict'
@@ -45,10 +47,19 @@ export abstract class TenantApiError extends Error {
   }
 }
 
-/** 401 or 403: the token is missing, expired or not allowed (or could not be sent at all). */
+/** 401: the token is missing, expired or unknown (or could not be sent at all): sign in again. */
 export class TenantAuthError extends TenantApiError {
   override name = 'TenantAuthError';
   readonly kind = 'auth';
+}
+
+/**
+ * 403: signed in, but the role may not do this (a tenant's admin on `/tenants`, a system user on
+ * `/tenant` before it chose a tenant). Signing in again does not help; another account might.
+ */
+export class TenantForbiddenError extends TenantApiError {
+  override name = 'TenantForbiddenError';
+  readonly kind = 'forbidden';
 }
 
 /** Why signing in (or keeping a session) failed; in every case, signing in again is the way on. */
@@ -89,7 +100,13 @@ export class TenantValidationError extends TenantApiError {
 /** Any other HTTP status the client does not succeed with. */
 export class TenantHttpError extends TenantApiError {
   override name = 'TenantHttpError';
-  readonly kind: 'http' | 'conflict' | 'response' | 'throttled' = 'http';
+  readonly kind: 'http' | 'conflict' | 'response' | 'throttled' | 'not-found' = 'http';
+}
+
+/** 404: no such resource, or none the caller may see (a dealer's view ends at its own tenants). */
+export class TenantNotFoundError extends TenantHttpError {
+  override name = 'TenantNotFoundError';
+  override readonly kind = 'not-found';
 }
 
 /** 429: too many attempts (failed sign-ins); `retryAfterMs` says when to try again, when the server said. */

@@ -6,8 +6,16 @@
 import type { paths } from '@tenantctl/schema';
 import createClient, { type Client } from 'openapi-fetch';
 
+/**
+ * Marks a call whose write must not be sent twice when it may have been applied (a create, a delete):
+ * spread `notReplayable` into an openapi-fetch call's options; it reaches the PlainRequest built.
+ */
+const NOT_REPLAYABLE = Symbol('not replayable');
+export const notReplayable = { [NOT_REPLAYABLE]: true } as const;
+
 /** The part of RequestInit that openapi-fetch hands to the Request it builds. */
 interface PlainRequestInit {
+  [NOT_REPLAYABLE]?: boolean;
   method?: string;
   headers?: HeadersInit;
   body?: BodyInit | null;
@@ -39,6 +47,12 @@ export class PlainRequest {
   readonly redirect: RequestRedirect;
   /** The caller's signal, kept as it is (the transport links it to each attempt's). */
   readonly signal: AbortSignal | undefined;
+  /**
+   * Whether sending it twice does what sending it once does. A write that is not (a create, a delete)
+   * is retried only after an answer that says it was not applied (429, 503), never after a network
+   * error or a gateway's 502/504.
+   */
+  readonly replayable: boolean;
 
   constructor(url: string, init: PlainRequestInit = {}) {
     this.url = url;
@@ -47,6 +61,7 @@ export class PlainRequest {
     this.body = init.body ?? undefined;
     this.redirect = init.redirect ?? 'follow';
     this.signal = init.signal ?? undefined;
+    this.replayable = init[NOT_REPLAYABLE] !== true;
   }
 
   /** The same request from a fetch `Request` (the raw client's), its body read once to be replayable. */

@@ -120,7 +120,7 @@ export function createTransport(options: TransportOptions): Transport {
     const where = (): Where => ({ method, url: redactUrl(request.url) });
     // Made for this call alone (by openapi-fetch, or here from the raw client's Request), so its headers
     // are this call's to change; fetch copies them at every attempt.
-    const { body, redirect, headers } =
+    const { body, redirect, headers, replayable } =
       request instanceof PlainRequest ? request : await PlainRequest.from(request);
     if (options.userAgent) headers['user-agent'] = options.userAgent;
     let token: string | undefined;
@@ -130,10 +130,12 @@ export function createTransport(options: TransportOptions): Transport {
 
     const retryAfter = async (reason: 'network' | number, response?: Response): Promise<boolean> => {
       if (retries >= options.retry.retries) return false;
-      // A write sent with If-Match is replayed only when the server certainly did not apply it.
+      // A write sent with If-Match, or one that is not replayable (a create), is sent again only when
+      // the server certainly did not apply it: a replay of an applied one would fail with a false 412,
+      // or create a second tenant.
       if (
         isWrite(method) &&
-        headers['if-match'] !== undefined &&
+        (headers['if-match'] !== undefined || !replayable) &&
         (reason === 'network' || !notAppliedStatuses.has(reason))
       )
         return false;

@@ -28,9 +28,9 @@ describe('checkTenantUpdate', () => {
   });
 
   it('cannot be made without a check', () => {
-    expect(() => new CheckedTenantUpdate({ name: 'x' }, Symbol('CheckedTenantUpdate') as never)).toThrow(
-      'use checkTenantUpdate()',
-    );
+    expect(
+      () => new CheckedTenantUpdate('TenantUpdate', { name: 'x' }, Symbol('CheckedTenantUpdate') as never),
+    ).toThrow('use checkTenantUpdate()');
   });
 });
 

@@ -9,7 +9,9 @@ import {
   TenantApiError,
   TenantAuthError,
   TenantConflictError,
+  TenantForbiddenError,
   TenantHttpError,
+  TenantNotFoundError,
   TenantResponseError,
   TenantValidationError,
   tenantErrorFromResponse,
@@ -102,11 +104,11 @@ describe('errors from answers', () => {
 
   it.each([
     [401, TenantAuthError, '401: the server rejected the token: nope'],
-    [403, TenantAuthError, '403: the server rejected the token: nope'],
+    [403, TenantForbiddenError, '403: this account may not do that: nope'],
     [400, TenantValidationError, '400: the server refused the request: nope'],
     [422, TenantValidationError, '422: the server refused the request: nope'],
     [412, TenantConflictError, '412: the tenant was changed by someone else since it was read: nope'],
-    [404, TenantHttpError, '404: the server answered with an error: nope'],
+    [404, TenantNotFoundError, '404: not found: nope'],
     [500, TenantHttpError, '500: the server answered with an error: nope'],
   ])('%i → %o with the message, the request, and no token', async (status, errorClass, message) => {
     server.script({ status, body: errorBody('UNAUTHORIZED', 'nope') });

@@ -3,7 +3,9 @@ import { describeRetryAfter, runCall, tenantErrorFromResponse } from '../src/err
 import {
   TenantAuthError,
   TenantConflictError,
+  TenantForbiddenError,
   TenantHttpError,
+  TenantNotFoundError,
   TenantThrottledError,
   TenantTimeoutError,
   TenantValidationError,
@@ -17,7 +19,7 @@ const answer = (status: number, headers: Record<string, string> = {}) =>
 describe('tenantErrorFromResponse', () => {
   it.each([
     [401, TenantAuthError, 'auth', '401: the server rejected the token: said the server'],
-    [403, TenantAuthError, 'auth', '403: the server rejected the token: said the server'],
+    [403, TenantForbiddenError, 'forbidden', '403: this account may not do that: said the server'],
     [400, TenantValidationError, 'validation', '400: the server refused the request: said the server'],
     [422, TenantValidationError, 'validation', '422: the server refused the request: said the server'],
     [
@@ -27,7 +29,7 @@ describe('tenantErrorFromResponse', () => {
       '412: the tenant was changed by someone else since it was read: said the server',
     ],
     [500, TenantHttpError, 'http', '500: the server answered with an error: said the server'],
-    [404, TenantHttpError, 'http', '404: the server answered with an error: said the server'],
+    [404, TenantNotFoundError, 'not-found', '404: not found: said the server'],
   ])('maps %i to its class', (status, type, kind, message) => {
     const error = tenantErrorFromResponse(answer(status), body, request);
     expect(error).toBeInstanceOf(type);

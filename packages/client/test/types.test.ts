@@ -37,6 +37,8 @@ describe('types', () => {
   it('error kinds are a closed list', () => {
     expectTypeOf<TenantErrorKind>().toEqualTypeOf<
       | 'auth'
+      | 'forbidden'
+      | 'not-found'
       | 'sign-in'
       | 'validation'
       | 'conflict'

@@ -16,6 +16,7 @@ export { specInfo } from './generated/spec-info.js';
 export { integerFormatRanges } from './integer-formats.js';
 export { parseFieldValue } from './parse-field-value.js';
 export { redactPaths } from './redact-paths.js';
+export { schemaDefaults } from './schema-defaults.js';
 export type * from './types.js';
 export { type ValidationResult, validateTenant, validateTenantUpdate, validateValue } from './validate.js';
 export { formatViolations, type Violation } from './violations.js';

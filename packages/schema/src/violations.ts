@@ -1,9 +1,10 @@
 // Turns ajv's errors into violations a person can act on: the field, the rule broken and what to do.
 import type { ErrorObject } from 'ajv';
-import { readOnlyFieldNames, settableFieldNames } from './fields.js';
+import { readOnlyFieldNames, settableFieldNames, tenantDetailsFieldNames } from './fields.js';
 import { integerFormatRanges } from './integer-formats.js';
 import { pointerTo, topLevelField } from './json-pointer.js';
 import { firstSentence, MAX_LISTED_VALUES } from './prose.js';
+import { definition } from './schema-lookup.js';
 import { closestMatch, didYouMean } from './suggest.js';
 
 export interface Violation {
@@ -120,6 +121,21 @@ function unknownTenantField(key: string, isTopLevel: boolean, readOnly: Readonly
   return { rule: 'additionalProperties', message: `${key}: is not a settable field${hint}` };
 }
 
+/** The bodies of the tenant collection that set tenant fields, and how a message says where. */
+const collectionBodies: Readonly<Record<string, string>> = {
+  TenantAdminUpdate: 'by id (POST /tenants/{id})',
+  TenantCreate: 'when a tenant is created',
+};
+
+/** A key such a body does not take: a field of the tenant it cannot set, or not a field at all. */
+function unknownCollectionField(key: string, isTopLevel: boolean, schema: string, where: string) {
+  if (isTopLevel && tenantDetailsFieldNames().includes(key)) {
+    return { rule: 'readOnly', message: `${key}: cannot be set ${where}` };
+  }
+  const hint = isTopLevel ? didYouMean(key, Object.keys(definition(schema).properties ?? {})) : '';
+  return { rule: 'additionalProperties', message: `${key}: is not a settable field${hint}` };
+}
+
 function unknownKey(
   error: ErrorObject,
   schema: string | undefined,
@@ -132,6 +148,8 @@ function unknownKey(
   let described: { rule: string; message: string };
   if (schema === undefined || schema === 'TenantUpdate') {
     described = unknownTenantField(key, isTopLevel, readOnly);
+  } else if (collectionBodies[schema] !== undefined) {
+    described = unknownCollectionField(key, isTopLevel, schema, collectionBodies[schema]);
   } else {
     // Any other body: name what it does take.
     const allowed = Object.keys(

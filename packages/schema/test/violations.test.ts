@@ -257,6 +257,35 @@ describe('toViolations, for errors the spec does not produce today', () => {
   });
 });
 
+describe("the tenant collection's bodies", () => {
+  it.each([
+    ['TenantAdminUpdate', { name: 'x' }, 'readOnly', 'name: cannot be set by id (POST /tenants/{id})'],
+    [
+      'TenantAdminUpdate',
+      { stir_shaken_key: 'x' },
+      'readOnly',
+      'stir_shaken_key: cannot be set by id (POST /tenants/{id})',
+    ],
+    [
+      'TenantAdminUpdate',
+      { max_extensons: 5 },
+      'additionalProperties',
+      'max_extensons: is not a settable field (did you mean "max_extensions"?)',
+    ],
+    ['TenantCreate', { name: 'A', id: 'x' }, 'readOnly', 'id: cannot be set when a tenant is created'],
+    [
+      'TenantCreate',
+      { name: 'A', nmae: 'x' },
+      'additionalProperties',
+      'nmae: is not a settable field (did you mean "name"?)',
+    ],
+  ])('%s %j: %s', (schema, body, rule, message) => {
+    expect(validateValue(schema, body).violations).toEqual([
+      { path: `/${Object.keys(body).at(-1)}`, field: Object.keys(body).at(-1), rule, message },
+    ]);
+  });
+});
+
 describe('formatViolations', () => {
   const violations: Violation[] = [
     { path: '/a', rule: 'r', message: 'a: one' },

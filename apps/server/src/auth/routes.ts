@@ -4,6 +4,7 @@ import { validateValue } from '@tenantctl/schema';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { noStore } from '../answer-headers.js';
 import { apiError, unauthorized, validationError } from '../api-errors.js';
+import { registerBodyless } from '../bodyless-routes.js';
 import { bearerToken } from '../tokens.js';
 import type { SignInService } from './sign-in.js';
 
@@ -81,13 +82,7 @@ export function registerAuthRoutes(app: FastifyInstance, prefix: string, signIn:
     return reply.headers(noStore).send(tokens);
   });
 
-  // Sign-out takes no body: whatever a client sends with it (some send an empty text/plain body) is
-  // ignored rather than refused as an unsupported media type.
-  app.register(async (bodyless) => {
-    bodyless.removeAllContentTypeParsers();
-    bodyless.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, done) =>
-      done(null, undefined),
-    );
+  registerBodyless(app, (bodyless) => {
     bodyless.post(`${prefix}/auth/sign_out`, async (request, reply) => {
       const token = bearerToken(request.headers.authorization);
       if (!token || !(await signIn.signOut(token))) throw unauthorized();

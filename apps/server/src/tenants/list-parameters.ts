@@ -1,12 +1,22 @@
 // The query parameters of `GET /tenants` read into a TenantQuery, with the grammar the spec gives
 // `filter`, `search` and `orderby` (a small subset of OData's). Anything outside it is a violation
 // naming the parameter: never a 500, never a filter quietly ignored.
-import { fieldInfo, tenantSummaryFieldNames, type Violation, validateValue } from '@tenantctl/schema';
+import {
+  fieldInfo,
+  schemaDefaults,
+  tenantSummaryFieldNames,
+  type Violation,
+  validateValue,
+} from '@tenantctl/schema';
 import type { FilterTerm, TenantQuery } from '../storage/tenant-store.js';
 
 type ListParameters = Omit<TenantQuery, 'dealerId' | 'ids'>;
 
-const known = new Set(['filter', 'search', 'orderby', 'skip', 'top']);
+/** The query as the spec's TenantListQuery has it, defaults filled in. */
+type ListQuery = { filter?: string; search?: string; orderby?: string; skip: number; top: number };
+
+/** The spec's schema of the whole query: bounds, defaults and which parameters there are. */
+const QUERY_SCHEMA = 'TenantListQuery';
 
 const violation = (parameter: string, rule: string, message: string): Violation => ({
   path: `/${parameter}`,
@@ -15,25 +25,9 @@ const violation = (parameter: string, rule: string, message: string): Violation 
   message: `${parameter}: ${message}`,
 });
 
-/** A whole number within bounds, from the text of a query parameter. */
-function wholeNumber(
-  parameter: string,
-  text: string | undefined,
-  fallback: number,
-  bounds: { minimum: number; maximum?: number },
-  problems: Violation[],
-): number {
-  if (text === undefined) return fallback;
-  if (!/^\d{1,10}$/.test(text)) {
-    problems.push(violation(parameter, 'type', 'must be a whole number'));
-    return fallback;
-  }
-  const value = Number(text);
-  if (value < bounds.minimum) problems.push(violation(parameter, 'minimum', `must be >= ${bounds.minimum}`));
-  else if (bounds.maximum !== undefined && value > bounds.maximum)
-    problems.push(violation(parameter, 'maximum', `must be <= ${bounds.maximum}`));
-  else if (value > 2 ** 31 - 1) problems.push(violation(parameter, 'format', 'must be an int32'));
-  return value;
+/** A parameter's text as the JSON value the spec's schema checks: digits as a number, else the text. */
+function asJsonValue(name: string, text: string): string | number {
+  return (name === 'skip' || name === 'top') && /^-?\d{1,16}$/.test(text) ? Number(text) : text;
 }
 
 const summaryFields = () => new Set(tenantSummaryFieldNames());
@@ -120,51 +114,41 @@ export function readListParameters(
   query: Record<string, unknown>,
 ): { ok: true; value: ListParameters } | { ok: false; violations: Violation[] } {
   const problems: Violation[] = [];
-  const text: Record<string, string | undefined> = {};
+  const given: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(query)) {
-    if (!known.has(name)) {
-      problems.push(
-        violation(
-          name,
-          'additionalProperties',
-          `is not a parameter of GET /tenants (filter, search, orderby, skip, top)`,
-        ),
-      );
-    } else if (typeof value !== 'string') {
-      problems.push(violation(name, 'type', 'must be given once'));
-    } else {
-      text[name] = value;
-    }
+    // A parameter given twice arrives as an array: the spec takes each once.
+    if (typeof value !== 'string') problems.push(violation(name, 'type', 'must be given once'));
+    else given[name] = asJsonValue(name, value);
   }
-  const skip = wholeNumber('skip', text.skip, 0, { minimum: 0 }, problems);
-  const top = wholeNumber('top', text.top, 100, { minimum: 1, maximum: 100 }, problems);
-  const value: ListParameters = { skip, top };
-  if (text.search !== undefined) {
-    const checked = validateValue('PlainText', text.search, { subject: 'search' });
-    if (!checked.valid)
-      problems.push(...checked.violations.map((v) => ({ ...v, path: '/search', field: 'search' })));
-    else if (text.search.length > 256)
-      problems.push(violation('search', 'maxLength', 'must NOT have more than 256 characters'));
-    else value.search = text.search;
-  }
-  if (text.orderby !== undefined) {
-    const match = /^([a-z_]+)(?: (asc|desc))?$/.exec(text.orderby);
-    if (!match || !summaryFields().has(match[1] ?? '')) {
+  const checked = validateValue<Partial<ListQuery>>(QUERY_SCHEMA, given);
+  problems.push(...checked.violations);
+  // The grammar of orderby and filter is checked for each that passed the schema, so that every
+  // parameter that is wrong is named at once.
+  const broken = new Set(problems.map((problem) => problem.field));
+  const fine = (name: string) => (broken.has(name) ? undefined : given[name]);
+  const { skip, top } = schemaDefaults(QUERY_SCHEMA) as Pick<ListQuery, 'skip' | 'top'>;
+  const value: ListParameters = {
+    skip: (fine('skip') as number | undefined) ?? skip,
+    top: (fine('top') as number | undefined) ?? top,
+  };
+  const search = fine('search');
+  if (typeof search === 'string') value.search = search;
+  const orderby = fine('orderby');
+  if (typeof orderby === 'string') {
+    const [field = '', direction] = orderby.split(' ');
+    if (!summaryFields().has(field)) {
       problems.push(
         violation(
           'orderby',
-          'pattern',
+          'enum',
           `must be a field of the summary, optionally followed by " asc" or " desc"; these are: ${[...summaryFields()].join(', ')}`,
         ),
       );
     } else {
-      value.orderBy = { field: match[1] ?? 'id', descending: match[2] === 'desc' };
+      value.orderBy = { field, descending: direction === 'desc' };
     }
   }
-  if (text.filter !== undefined) {
-    if (text.filter.length > 1024)
-      problems.push(violation('filter', 'maxLength', 'must NOT have more than 1024 characters'));
-    else value.filter = parseFilter(text.filter, problems);
-  }
+  const filter = fine('filter');
+  if (typeof filter === 'string') value.filter = parseFilter(filter, problems);
   return problems.length > 0 ? { ok: false, violations: problems } : { ok: true, value };
 }

@@ -5,6 +5,7 @@ import { validateValue } from '@tenantctl/schema';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { noStore } from '../answer-headers.js';
 import { apiError, unauthorized, validationError } from '../api-errors.js';
+import { registerBodyless } from '../bodyless-routes.js';
 import { updateSettings } from '../settings-update.js';
 import type {
   AdminStore,
@@ -60,9 +61,12 @@ export function registerTenantCollectionRoutes(
     throw unauthorized();
   }
 
-  /** The tenant of that id if the caller may see it; 404 otherwise (and for an id that is not one). */
+  /** The tenant of that id if the caller may see it; 404 otherwise, 400 for text that is no id. */
   async function visibleTenant(caller: Caller, id: string): Promise<TenantRow> {
-    if (!validateValue('ResourceId', id).valid) throw notFound();
+    const checked = validateValue('PathId', id, { subject: 'id' });
+    if (!checked.valid) {
+      throw validationError(checked.violations.map((problem) => ({ ...problem, path: '/id', field: 'id' })));
+    }
     const tenant = await store.readTenantRow(id);
     if (!tenant || (caller.role === 'Dealer' && tenant.dealerId !== caller.user.id)) throw notFound();
     return tenant;
@@ -115,40 +119,42 @@ export function registerTenantCollectionRoutes(
     return reply.code(200).headers(noStore).header('ETag', etag).send();
   });
 
-  app.post(`${prefix}/tenants/:id/destroy`, async (request, reply) => {
-    const tenant = await visibleTenant(await systemCaller(request), idOf(request));
-    if (!(await store.destroyTenant(tenant.id))) throw notFound();
-    return reply.code(204).headers(noStore).send();
-  });
+  registerBodyless(app, (bodyless) => {
+    bodyless.post(`${prefix}/tenants/:id/destroy`, async (request, reply) => {
+      const tenant = await visibleTenant(await systemCaller(request), idOf(request));
+      if (!(await store.destroyTenant(tenant.id))) throw notFound();
+      return reply.code(204).headers(noStore).send();
+    });
 
-  app.post(`${prefix}/tenants/switch`, async (request, reply) => {
-    const caller = await systemCaller(request);
-    const { id, ...others } = request.query as Record<string, unknown>;
-    const extra = Object.keys(others)[0];
-    if (extra !== undefined) {
-      throw validationError([
-        {
-          path: `/${extra}`,
-          field: extra,
-          rule: 'additionalProperties',
-          message: `${extra}: is not a parameter of POST /tenants/switch (id)`,
-        },
-      ]);
-    }
-    if (typeof id !== 'string') {
-      throw validationError([
-        {
-          path: '/id',
-          field: 'id',
-          rule: 'required',
-          message: 'id: required, once: the tenant to switch into',
-        },
-      ]);
-    }
-    const tenant = await visibleTenant(caller, id);
-    const token = bearerToken(request.headers.authorization) ?? '';
-    if (!(await store.switchSessionTenant(hashToken(token), tenant.id, clock()))) throw unauthorized();
-    return reply.code(200).headers(noStore).send();
+    bodyless.post(`${prefix}/tenants/switch`, async (request, reply) => {
+      const caller = await systemCaller(request);
+      const { id, ...others } = request.query as Record<string, unknown>;
+      const extra = Object.keys(others)[0];
+      if (extra !== undefined) {
+        throw validationError([
+          {
+            path: `/${extra}`,
+            field: extra,
+            rule: 'additionalProperties',
+            message: `${extra}: is not a parameter of POST /tenants/switch (id)`,
+          },
+        ]);
+      }
+      if (typeof id !== 'string') {
+        throw validationError([
+          {
+            path: '/id',
+            field: 'id',
+            rule: 'required',
+            message: 'id: required, once: the tenant to switch into',
+          },
+        ]);
+      }
+      const tenant = await visibleTenant(caller, id);
+      const token = bearerToken(request.headers.authorization) ?? '';
+      if (!(await store.switchSessionTenant(hashToken(token), tenant.id, clock()))) throw unauthorized();
+      return reply.code(200).headers(noStore).send();
+    });
   });
 
   app.get(`${prefix}/tenants/:id/dealers`, async (request, reply) => {

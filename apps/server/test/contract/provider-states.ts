@@ -1,16 +1,23 @@
 // Provider states, keyed by the exact `given` strings of the consumer pacts; each sets up the real store.
 // The secrets are the placeholders the consumer pacts send (packages/client/test/contract/).
-import { createUser } from '../../src/admin.js';
-import type { AdminStore, AuthStore } from '../../src/storage/tenant-store.js';
+import { assignDealer, createUser } from '../../src/admin.js';
+import type { AdminStore, AuthStore, CollectionStore } from '../../src/storage/tenant-store.js';
 import { defaultSettings } from '../../src/tenant-representation.js';
 import { hashToken } from '../../src/tokens.js';
 
-/** The token the consumer pacts send as valid (see packages/client/test/contract/pact-setup.ts). */
+/** The tokens the consumer pacts send (see packages/client/test/contract/pact-setup.ts). */
 const PACT_VALID_TOKEN = 'pact-valid-token';
+const PACT_SYSTEM_ADMIN_TOKEN = 'pact-system-admin-token';
+const PACT_DEALER_TOKEN = 'pact-dealer-token';
 const PASSWORD = 'pact-password';
 const HOUR = 3600_000;
 
-export function providerStates(store: AdminStore & AuthStore): Record<string, () => Promise<void>> {
+/** A state handler; what it returns is what the pacts' `fromProviderState` expressions read. */
+type StateHandler = () => Promise<Record<string, string> | undefined>;
+
+export function providerStates(
+  store: AdminStore & AuthStore & CollectionStore,
+): Record<string, StateHandler> {
   let tenantId: string | undefined;
 
   async function tenantExists(): Promise<string> {
@@ -40,21 +47,52 @@ export function providerStates(store: AdminStore & AuthStore): Record<string, ()
     });
   }
 
+  /** A system user of that role, signed in with `token` (a session of an hour), made afresh. */
+  async function systemUserSignedIn(role: 'SystemAdmin' | 'Dealer', username: string, token: string) {
+    await store.removeUser(null, username);
+    const user = await createUser(store, { username, password: PASSWORD, role });
+    await store.createSession(user.id, {
+      accessHash: hashToken(token),
+      accessExpiresAt: Date.now() + HOUR,
+      refreshHash: hashToken(`${token}-refresh`),
+      refreshExpiresAt: Date.now() + HOUR,
+    });
+    return user;
+  }
+
+  /** A new tenant (each state gets its own: one may be deleted), by the spec's defaults. */
+  const newTenant = async (name: string) => (await store.createTenant(defaultSettings(name))).id;
+
   return {
     'a tenant exists': async () => {
       await tenantExists();
+      return undefined;
+    },
+    'a system administrator is signed in, and a tenant exists': async () => {
+      await systemUserSignedIn('SystemAdmin', 'pact-system-admin', PACT_SYSTEM_ADMIN_TOKEN);
+      await tenantExists();
+      return { tenantId: await newTenant('Pact Shop') };
+    },
+    'a dealer is signed in, with a tenant of its own': async () => {
+      await systemUserSignedIn('Dealer', 'pact-dealer', PACT_DEALER_TOKEN);
+      const tenantId = await newTenant('Pact Dealer Shop');
+      await assignDealer(store, tenantId, 'pact-dealer');
+      return { tenantId };
     },
     'a user with a password exists': async () => {
       await userExists('pact-user');
+      return undefined;
     },
     'a user with a second factor exists': async () => {
       await userExists('pact-2fa-user', true);
+      return undefined;
     },
     'a sign-in waits for its one-time code': async () => {
       const user = await userExists('pact-2fa-user', true);
       const flow = hashToken('pact-flow-token');
       await store.createSignInFlow(flow, user.id, Date.now() + HOUR);
       await store.setFlowCode(flow, hashToken('123456'), Date.now() + HOUR);
+      return undefined;
     },
     'a session exists': async () => {
       const user = await userExists('pact-user');
@@ -64,6 +102,7 @@ export function providerStates(store: AdminStore & AuthStore): Record<string, ()
         refreshHash: hashToken('pact-refresh-token'),
         refreshExpiresAt: Date.now() + HOUR,
       });
+      return undefined;
     },
   };
 }

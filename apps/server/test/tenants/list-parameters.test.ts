@@ -46,7 +46,7 @@ describe('readListParameters', () => {
     [{ orderby: 'NAME' }, 'orderby', 'pattern'],
     [{ search: 'a\u0000b' }, 'search', 'pattern'],
     [{ skip: '' }, 'skip', 'type'],
-    [{ skip: '99999999999' }, 'skip', 'type'],
+    [{ skip: '99999999999' }, 'skip', 'format'], // beyond int32,
     [{ skip: '4294967295' }, 'skip', 'format'],
     [{ top: ['1', '2'] }, 'top', 'type'],
     [{ $top: '1' }, '$top', 'additionalProperties'],

@@ -10,13 +10,7 @@ import type {
 import { checkBaseUrl } from '../base-url.js';
 import { DEFAULT_TIMEOUT_MS } from '../create-tenant-client.js';
 import { runCall, tenantErrorFromResponse } from '../error-from-response.js';
-import {
-  type SignInFailure,
-  TenantApiError,
-  TenantResponseError,
-  TenantSignInError,
-  TenantValidationError,
-} from '../errors.js';
+import { type SignInFailure, TenantApiError, TenantResponseError, TenantSignInError } from '../errors.js';
 import { typedClient } from '../plain-request.js';
 import { redactUrl } from '../redact-url.js';
 import { resolveRetryPolicy } from '../retry-policy.js';
@@ -71,17 +65,6 @@ async function checkAnswer<T>(schema: string, body: unknown, where: { method: st
     `200: the answer is not a ${schema} as the spec defines it: ${formatViolations(checked.violations, 'inline')}`,
     { status: 200, ...where },
   );
-}
-
-/** Checks what is about to be sent, so that bad input is named before anything leaves. */
-export async function checkRequest<T>(schema: string, value: unknown, subject?: string): Promise<T> {
-  const { validateValue, formatViolations } = await import('@tenantctl/schema/validate');
-  const checked = validateValue<T>(schema, value, subject === undefined ? {} : { subject });
-  if (checked.valid) return checked.value;
-  throw new TenantValidationError(`nothing was sent: ${formatViolations(checked.violations, 'inline')}`, {
-    method: 'POST',
-    violations: checked.violations,
-  });
 }
 
 export function createAuthApi(connection: AuthConnection): AuthApi {

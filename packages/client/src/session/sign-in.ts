@@ -1,8 +1,9 @@
 // Signs a user in with whichever flow the PBX has (detected, or as remembered), completing a second
 // factor through the caller's callback, and opens the session. The password is not kept.
 import type { SignInRequest } from '@tenantctl/schema';
+import { checkRequest } from '../check-request.js';
 import { TenantHttpError, TenantSignInError } from '../errors.js';
-import { type AuthApi, checkRequest, createAuthApi } from './auth-api.js';
+import { type AuthApi, createAuthApi } from './auth-api.js';
 import {
   openSession,
   type SessionOptions,
@@ -48,11 +49,9 @@ async function completeSecondFactor(
   await api.sendCode(flowToken);
   const typed = await options.oneTimeCode({ username: options.username });
   // People paste codes as "123 456".
-  const code = await checkRequest<string>(
-    'OneTimeCode',
-    String(typed).replace(/\s+/g, ''),
-    'the one-time code',
-  );
+  const code = await checkRequest<string>('OneTimeCode', String(typed).replace(/\s+/g, ''), {
+    subject: 'the one-time code',
+  });
   return api.verifyCode(flowToken, code);
 }
 

@@ -11,8 +11,11 @@ export const pactDir = fileURLToPath(new URL('../../../../pacts/', import.meta.u
 export const consumer = 'tenantctl-client';
 export const provider = 'tenant-api';
 
-/** A token the provider states register as valid for the tenant they create. */
+/** A token the provider states register as valid for the tenant they create (a tenant's API token). */
 export const VALID_TOKEN = 'pact-valid-token';
+/** The access tokens of the system users the provider states sign in (see provider-states.ts). */
+export const SYSTEM_ADMIN_TOKEN = 'pact-system-admin-token';
+export const DEALER_TOKEN = 'pact-dealer-token';
 
 export function createPact(): PactV4 {
   return new PactV4({ consumer, provider, dir: pactDir, logLevel: 'warn' });

@@ -351,6 +351,14 @@ export interface components {
          */
         ResourceId: components["schemas"]["PlainText"];
         /**
+         * @description An id as a request names it in a path or a query: 1 to 128 letters, digits, `_`, `-`, `+` and
+         *     `=` (the vendor's ids are base64 text; the reference server's are 24 letters and digits). The
+         *     vendor leaves ids unbounded; this spec bounds what a request may send, so that no id can name
+         *     another path (`.`, `..`, `/`) or hold a control character.
+         * @example NzAwNTUxOTA5NzczMTQ4MTYw
+         */
+        PathId: string;
+        /**
          * @description Text without control characters: no line break, tab, NUL or other C0/C1 control character.
          *     Names, domains, addresses and IDs are text of this kind; see `MultilineText` for certificates.
          */
@@ -827,6 +835,44 @@ export interface components {
             avatar_file_url?: components["schemas"]["Tenant"]["avatar_file_url"];
         } & {
             [key: string]: unknown;
+        };
+        /**
+         * @description The query parameters of `GET /tenants`, as one object: what clients check before sending and
+         *     the server after reading them (numbers as numbers). Any other parameter is an error.
+         */
+        TenantListQuery: {
+            /**
+             * @description Tenants whose summary fields have these values. This spec's grammar (a subset of OData's;
+             *     the vendor leaves it unsaid): one or more `FIELD OP VALUE` joined by ` and `, where FIELD is
+             *     a property of `TenantSummary`, OP is `eq` or `ne`, and VALUE is a quoted string (`'acme'`, a
+             *     quote inside doubled: `'o''neil'`), `true`, `false`, `null` or an integer. Anything else is
+             *     a `400` naming `filter`.
+             * @example enabled eq true and region eq 'DEU'
+             */
+            filter?: string;
+            /**
+             * @description Tenants whose name or SIP domain holds this text, in any case.
+             * @example acme
+             */
+            search?: components["schemas"]["PlainText"];
+            /**
+             * @description The order of the items: a property of `TenantSummary`, then optionally ` asc` (the default)
+             *     or ` desc`. Tenants that tie are in the order they were created.
+             * @example name desc
+             */
+            orderby?: string;
+            /**
+             * Format: int32
+             * @description How many tenants to skip at the start of the collection.
+             * @default 0
+             */
+            skip?: number;
+            /**
+             * Format: int32
+             * @description The page size.
+             * @default 100
+             */
+            top?: number;
         };
         /** @description A page of tenants, and how many match in all. */
         TenantList: {
@@ -1438,7 +1484,7 @@ export interface components {
     };
     parameters: {
         /** @description The unique ID of the tenant. */
-        TenantId: components["schemas"]["ResourceId"];
+        TenantId: components["schemas"]["PathId"];
         /**
          * @description Extension beyond the vendor's API: apply the update only if the tenant's `ETag` still has
          *     this value; otherwise answer `412` and change nothing. A header that is not `*` or a list of
@@ -1549,29 +1595,22 @@ export interface operations {
     listTenants: {
         parameters: {
             query?: {
-                /**
-                 * @description Use the `filter` query parameter to retrieve just a subset of a collection. This spec's
-                 *     grammar (a subset of OData's; the vendor leaves it unsaid): one or more `FIELD OP VALUE`
-                 *     joined by ` and `, where FIELD is a property of `TenantSummary`, OP is `eq` or `ne`, and
-                 *     VALUE is a quoted string (`'acme'`, a quote inside doubled: `'o''neil'`), `true`, `false`,
-                 *     `null` or an integer. Anything else is a `400` naming `filter`.
-                 */
-                filter?: string;
+                /** @description Use the `filter` query parameter to retrieve just a subset of a collection. */
+                filter?: components["schemas"]["TenantListQuery"]["filter"];
                 /**
                  * @description Use the `search` query parameter to restrict the results of a request to match a search
-                 *     criterion: tenants whose name or SIP domain holds this text, in any case.
+                 *     criterion.
                  */
-                search?: components["schemas"]["PlainText"];
+                search?: components["schemas"]["TenantListQuery"]["search"];
                 /**
                  * @description Use the `orderby` query parameter to specify the sort order of the items returned from
-                 *     server: a property of `TenantSummary`, then optionally ` asc` (the default) or ` desc`.
-                 *     Tenants that tie are in the order they were created.
+                 *     server.
                  */
-                orderby?: string;
+                orderby?: components["schemas"]["TenantListQuery"]["orderby"];
                 /** @description Use the `skip` query parameter to set the number of items to skip at the start of a collection. */
-                skip?: number;
+                skip?: components["schemas"]["TenantListQuery"]["skip"];
                 /** @description Use the `top` query parameter to specify the page size of the result set. */
-                top?: number;
+                top?: components["schemas"]["TenantListQuery"]["top"];
             };
             header?: never;
             path?: never;
@@ -1725,7 +1764,7 @@ export interface operations {
         parameters: {
             query: {
                 /** @description The unique ID of the tenant. */
-                id: components["schemas"]["ResourceId"];
+                id: components["schemas"]["PathId"];
             };
             header?: never;
             path?: never;

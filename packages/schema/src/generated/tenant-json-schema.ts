@@ -13,6 +13,16 @@ export const tenantJsonSchema = {
         "NzAwNTUxOTA5NzczMTQ4MTYw"
       ]
     },
+    "PathId": {
+      "type": "string",
+      "description": "An id as a request names it in a path or a query: 1 to 128 letters, digits, `_`, `-`, `+` and\n`=` (the vendor's ids are base64 text; the reference server's are 24 letters and digits). The\nvendor leaves ids unbounded; this spec bounds what a request may send, so that no id can name\nanother path (`.`, `..`, `/`) or hold a control character.\n",
+      "minLength": 1,
+      "maxLength": 128,
+      "pattern": "^[A-Za-z0-9_=+-]+$",
+      "examples": [
+        "NzAwNTUxOTA5NzczMTQ4MTYw"
+      ]
+    },
     "PlainText": {
       "type": "string",
       "description": "Text without control characters: no line break, tab, NUL or other C0/C1 control character.\nNames, domains, addresses and IDs are text of this kind; see `MultilineText` for certificates.\n",
@@ -2237,6 +2247,52 @@ export const tenantJsonSchema = {
         },
         "avatar_file_url": {
           "$ref": "#/$defs/Tenant/properties/avatar_file_url"
+        }
+      }
+    },
+    "TenantListQuery": {
+      "type": "object",
+      "description": "The query parameters of `GET /tenants`, as one object: what clients check before sending and\nthe server after reading them (numbers as numbers). Any other parameter is an error.\n",
+      "additionalProperties": false,
+      "properties": {
+        "filter": {
+          "type": "string",
+          "maxLength": 1024,
+          "description": "Tenants whose summary fields have these values. This spec's grammar (a subset of OData's;\nthe vendor leaves it unsaid): one or more `FIELD OP VALUE` joined by ` and `, where FIELD is\na property of `TenantSummary`, OP is `eq` or `ne`, and VALUE is a quoted string (`'acme'`, a\nquote inside doubled: `'o''neil'`), `true`, `false`, `null` or an integer. Anything else is\na `400` naming `filter`.\n",
+          "examples": [
+            "enabled eq true and region eq 'DEU'"
+          ]
+        },
+        "search": {
+          "$ref": "#/$defs/PlainText",
+          "maxLength": 256,
+          "description": "Tenants whose name or SIP domain holds this text, in any case.",
+          "examples": [
+            "acme"
+          ]
+        },
+        "orderby": {
+          "type": "string",
+          "pattern": "^[a-z_]+(?: (?:asc|desc))?$",
+          "description": "The order of the items: a property of `TenantSummary`, then optionally ` asc` (the default)\nor ` desc`. Tenants that tie are in the order they were created.\n",
+          "examples": [
+            "name desc"
+          ]
+        },
+        "skip": {
+          "type": "integer",
+          "format": "int32",
+          "minimum": 0,
+          "default": 0,
+          "description": "How many tenants to skip at the start of the collection."
+        },
+        "top": {
+          "type": "integer",
+          "format": "int32",
+          "minimum": 1,
+          "maximum": 100,
+          "default": 100,
+          "description": "The page size."
         }
       }
     },
