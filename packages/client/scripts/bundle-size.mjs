@@ -5,7 +5,9 @@
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
-const BUDGET = 5 * 1024;
+// 5 kB until the tenant collection (the client grew its errors, plain requests and lazy collection calls);
+// a page for a tenant's own settings loads 5.3 kB of it up front.
+const BUDGET = 6 * 1024;
 
 const result = await build({
   entryPoints: {

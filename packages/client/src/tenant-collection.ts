@@ -10,12 +10,12 @@ import type {
   TenantStatus,
   TenantSummary,
 } from '@tenantctl/schema';
-import { isJsonObject } from '@tenantctl/schema/json';
 import type { Client } from 'openapi-fetch';
 import { checkRequest } from './check-request.js';
 import { type CheckedTenantUpdate, checkedFor } from './checked-update.js';
 import { runCall, tenantErrorFromResponse } from './error-from-response.js';
 import { TenantResponseError } from './errors.js';
+import { jsonObjectAnswer, type Where } from './json-answer.js';
 import { notReplayable } from './plain-request.js';
 import { redactUrl } from './redact-url.js';
 
@@ -78,7 +78,6 @@ export interface TenantCollection {
   tenantStatus(options?: RequestOptions): Promise<TenantStatus>;
 }
 
-type Where = { method: string; url: string };
 type Answer = { response: Response; data?: unknown; error?: unknown };
 
 /** Runs one openapi-fetch call; the client's error for any answer but a 2xx. */
@@ -88,23 +87,6 @@ async function succeed(where: Where, call: () => Promise<Answer>): Promise<Answe
     if (!answer.response.ok) throw tenantErrorFromResponse(answer.response, answer.error, where);
     return answer;
   });
-}
-
-/**
- * The JSON object an answer's text holds, or the error saying what it is not. Lenient on purpose
- * beyond that: unknown fields and `null` blanks pass (see the spec's descriptions).
- */
-export function jsonObjectAnswer(text: unknown, what: string, status: number, where: Where) {
-  let value: unknown;
-  try {
-    value = JSON.parse(String(text));
-  } catch (cause) {
-    throw new TenantResponseError(`${status}: ${what} is not valid JSON`, { status, ...where, cause });
-  }
-  if (!isJsonObject(value)) {
-    throw new TenantResponseError(`${status}: ${what} is not a JSON object`, { status, ...where });
-  }
-  return value;
 }
 
 export function tenantCollection(typed: Client<paths>, baseUrl: string): TenantCollection {
