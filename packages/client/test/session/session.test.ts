@@ -15,9 +15,11 @@ describe('a session', () => {
   const now = () => clock;
   const count = (request: string) => server.requests.filter((r) => r === request).length;
 
+  const tenantDomain = 'alice.pbx.test';
   beforeAll(async () => {
     server = await startTestServer({ auth: { now, policy: { accessTokenTtl: ttlSeconds } } });
     await createUser(server.store, { tenantId: server.tenant.id, username: 'alice', password });
+    await server.store.mergeSettings(server.tenant.id, { domain: tenantDomain });
   });
   afterAll(() => server.close());
   beforeEach(() => {
@@ -144,8 +146,76 @@ describe('a session', () => {
     expect(refused).toBeInstanceOf(TenantAuthError);
     expect(await session.getToken({ refresh: false }).catch((e: unknown) => e)).toMatchObject({
       reason: 'session-ended',
+      method: 'POST',
+      message: 'this session was signed out',
     });
-    await session.signOut(); // a second time is harmless
+    server.requests.length = 0;
+    await session.signOut(); // a second time is harmless, and sends nothing
+    expect(server.requests).toEqual([]);
+  });
+
+  it('signs out of a session that ended on the server without an error, and serves no more', async () => {
+    const session = await start();
+    // Another process rotated the refresh token and then the session was used again: it ended.
+    await resumeSession(session.current, { baseUrl: server.url, now }).refresh();
+    clock += ttlSeconds * 1000;
+    await session.signOut();
+    expect(server.requests.at(-1)).toBe('POST /api/auth/refresh_token');
+    expect(await session.getToken({ refresh: false }).catch((e: unknown) => e)).toMatchObject({
+      message: 'this session was signed out',
+    });
+  });
+
+  it('refreshes within min(60 s, a quarter of the token life) of expiry, not before', async () => {
+    // Each from a session of its own: a refresh rotates the refresh token, which the other would reuse.
+    const resumeWithLife = async (lifeMs: number) =>
+      resumeSession(
+        { ...(await start()).current, issuedAt: clock, expiresAt: clock + lifeMs },
+        { baseUrl: server.url, now },
+      );
+    // 40 s of life: the margin is 10 s.
+    const short = await resumeWithLife(40_000);
+    const shortExpiry = short.current.expiresAt;
+    clock = shortExpiry - 10_001;
+    await short.getToken({ refresh: false });
+    expect(count('POST /api/auth/refresh_token')).toBe(0);
+    clock = shortExpiry - 10_000;
+    await short.getToken({ refresh: false });
+    expect(count('POST /api/auth/refresh_token')).toBe(1);
+    // 10 minutes of life: the margin is 60 s.
+    const long = await resumeWithLife(600_000);
+    const longExpiry = long.current.expiresAt;
+    clock = longExpiry - 60_001;
+    await long.getToken({ refresh: false });
+    expect(count('POST /api/auth/refresh_token')).toBe(1);
+    clock = longExpiry - 60_000;
+    await long.getToken({ refresh: false });
+    expect(count('POST /api/auth/refresh_token')).toBe(2);
+  });
+
+  it('refreshes when asked, unless the token refused was already replaced', async () => {
+    const session = await start();
+    const first = session.current.accessToken;
+    expect(await session.getToken({ refresh: true })).not.toBe(first); // no token named: refresh
+    expect(count('POST /api/auth/refresh_token')).toBe(1);
+    const second = session.current.accessToken;
+    expect(await session.getToken({ refresh: true, rejectedToken: first })).toBe(second); // replaced already
+    expect(count('POST /api/auth/refresh_token')).toBe(1);
+    expect(await session.getToken({ refresh: true, rejectedToken: second })).not.toBe(second);
+    expect(count('POST /api/auth/refresh_token')).toBe(2);
+  });
+
+  it('keeps the domain it signed in with, and has none when it was given none', async () => {
+    expect((await start()).current).not.toHaveProperty('domain');
+    const withDomain = await signIn({
+      baseUrl: server.url,
+      username: 'alice',
+      password,
+      now,
+      domain: tenantDomain,
+    });
+    expect(withDomain.current.domain).toBe(tenantDomain);
+    expect((await withDomain.refresh()).domain).toBe(tenantDomain);
   });
 
   it('signs out of an expired session by refreshing first, so the refresh token ends too', async () => {

@@ -73,7 +73,12 @@ describe('signIn against the reference server', () => {
   it('refuses a second factor without a callback, before sending a code', async () => {
     const error = await signIn({ baseUrl: server.url, username: 'bob', password }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TenantSignInError);
-    expect(error).toMatchObject({ kind: 'sign-in', reason: 'second-factor-required' });
+    expect(error).toMatchObject({
+      kind: 'sign-in',
+      reason: 'second-factor-required',
+      method: 'POST',
+      message: 'this user has a second factor: a one-time code is needed, and there is no way to ask for one',
+    });
     expect(server.requests).toEqual(['POST /api/auth/sign_in']);
   });
 
@@ -202,6 +207,47 @@ describe('signIn against a PBX with only the older /login', () => {
     expect((error as Error).message).toMatch(
       /neither \/auth\/sign_in nor \/login\): is the URL the API base/,
     );
+    expect(error).toMatchObject({ status: 404, method: 'POST', url: `${server.baseUrl}/login` });
+  });
+
+  it('with the current flow known, does not try /login: no URL to name', async () => {
+    server.script({ status: 404 });
+    const error = await signIn({
+      baseUrl: server.baseUrl,
+      username: 'alice',
+      password,
+      flow: 'current',
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 404, method: 'POST', url: undefined });
+    expect((error as Error).message).toMatch(/no sign-in here/);
+    expect(server.received.map((r) => r.url)).toEqual(['/api/auth/sign_in']);
+  });
+
+  it('passes on any other failure of /login as it is', async () => {
+    server.script({ status: 404 }, { status: 500, body: { errors: [{ code: 'UNKNOWN', message: 'down' }] } });
+    const error = await signIn({ baseUrl: server.baseUrl, username: 'alice', password }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ status: 500, message: '500: the server answered with an error: down' });
+  });
+
+  it('keeps the time the older token expires, and leaves out a domain and a role it was not given', async () => {
+    server.script({ status: 200, body: { access_token: 'legacy-access', expires_in: 60 } });
+    const session = await signIn({
+      baseUrl: server.baseUrl,
+      username: 'alice',
+      password,
+      flow: 'legacy',
+      now: () => 1_000_000,
+    });
+    expect(session.current).toEqual({
+      flow: 'legacy',
+      username: 'alice',
+      accessToken: 'legacy-access',
+      issuedAt: 1_000_000,
+      expiresAt: 1_060_000,
+    });
+    expect(JSON.parse(server.received[0]?.body ?? '')).toEqual({ username: 'alice', password });
   });
 
   it('refuses an answer that is not what the spec promises, quoting no token', async () => {
