@@ -9,6 +9,7 @@ export const binaryTests = [
   'test/sign-in/**/*.test.ts',
   'test/install/**/*.test.ts',
   'test/doctor/e2e/**/*.test.ts',
+  'test/tenants/**/*.test.ts',
 ];
 
 export default defineConfig({

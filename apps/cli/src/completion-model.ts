@@ -9,6 +9,8 @@ export type ValueKind =
   | { kind: 'assignments' }
   | { kind: 'files' }
   | { kind: 'profiles' }
+  /** Tenant names, from the names `tenantctl` kept (never a request on TAB). */
+  | { kind: 'tenants' }
   | { kind: 'words'; words: readonly string[] }
   | { kind: 'free' };
 
@@ -41,6 +43,7 @@ function valueKindOf(option: Option): ValueKind {
   if (option.argChoices) return { kind: 'words', words: option.argChoices };
   if (option.long === '--field') return { kind: 'fields' };
   if (option.long === '--profile') return { kind: 'profiles' };
+  if (option.long === '--tenant') return { kind: 'tenants' };
   if (option.long === '--file' || option.long === '--token-file') return { kind: 'files' };
   return { kind: 'free' };
 }
@@ -51,6 +54,7 @@ function argumentOf(command: Command, shells: readonly string[]): ValueKind | un
   if (name === 'KEY=VALUE') return { kind: 'assignments' };
   if (name === 'field') return { kind: 'fields' };
   if (name === 'shell') return { kind: 'words', words: shells };
+  if (name === 'id|name') return { kind: 'tenants' };
   return undefined;
 }
 

@@ -1,6 +1,8 @@
 // Completion scripts for bash, zsh and fish, rendered from the completion model: per command, its
 // subcommands and flags, field names after set/explain/--field, enum values after KEY=, profile names
-// after --profile (asked of `tenantctl config list` when completing).
+// after --profile (asked of `tenantctl config list` when completing), tenant names after --tenant and
+// `tenants delete` (the names `tenantctl tenants names` kept; when they are not fresh, a `tenants
+// list` in the background refreshes them for the next TAB, which never waits on the network).
 import type { CompletionCommand, CompletionModel, ValueKind } from './completion-model.js';
 
 const quote = (words: readonly string[]) => words.join(' ');
@@ -26,12 +28,13 @@ function bashWords(value: ValueKind, model: CompletionModel): string {
     case 'profiles':
       return '$(tenantctl config list 2>/dev/null | cut -f1)';
     default:
-      return '';
+      return ''; // tenants: see _tenantctl_tenants
   }
 }
 
 function bashValueCase(flag: string, value: ValueKind, model: CompletionModel): string {
   if (value.kind === 'files') return `    ${flag}) COMPREPLY=($(compgen -f -- "$cur")); return;;`;
+  if (value.kind === 'tenants') return `    ${flag}) _tenantctl_tenants; return;;`;
   return `    ${flag}) COMPREPLY=($(compgen -W "${bashWords(value, model)}" -- "$cur")); return;;`;
 }
 
@@ -45,6 +48,16 @@ export function bashScript(model: CompletionModel): string {
   const flags = valueFlags(model);
   const takesValue = [...flags.keys()];
   return `# tenantctl completion for bash: eval "$(tenantctl completion bash)"
+# Tenant names that start with $cur, quoted for the shell (names may hold spaces); a refresh of the
+# kept names in the background when they are not fresh.
+_tenantctl_tenants() {
+  local IFS=$'\\n' name names
+  names=$(tenantctl tenants names 2>/dev/null) || (tenantctl tenants list >/dev/null 2>&1 &)
+  COMPREPLY=()
+  for name in $names; do
+    [[ $name == "$cur"* ]] && COMPREPLY+=("$(printf '%q' "$name")")
+  done
+}
 _tenantctl_enum() {
   case "$1" in
 ${model.enums.map(({ field, values }) => `    ${field}) echo "${quote(values)}";;`).join('\n')}
@@ -79,6 +92,7 @@ ${model.commands.map((command) => bashCommandCase(command, model)).join('\n')}
   esac
   if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "$flags" -- "$cur")); return; fi
   if [[ -n $subs ]]; then COMPREPLY=($(compgen -W "$subs" -- "$cur")); return; fi
+  if [[ $kind == tenants ]]; then _tenantctl_tenants; return; fi
   if [[ $kind == assignments && $cur == *=* ]]; then
     local key=\${cur%%=*} value=\${cur#*=}
     local -a values=($(compgen -W "$(_tenantctl_enum "$key")" -- "$value"))
@@ -108,12 +122,18 @@ autoload -U +X bashcompinit && bashcompinit
 ${bashScript(model).split('\n').slice(1).join('\n')}`;
 }
 
+/** fish: the kept tenant names (one per line, spaces and all), refreshed in the background when stale. */
+const FISH_TENANTS =
+  '(tenantctl tenants names 2>/dev/null; or begin; tenantctl tenants list >/dev/null 2>&1 &; end)';
+
 function fishValue(value: ValueKind, model: CompletionModel): string {
   switch (value.kind) {
     case 'files':
       return '-r -F';
     case 'profiles':
       return "-x -a '(tenantctl config list 2>/dev/null | cut -f1)'";
+    case 'tenants':
+      return `-x -a '${FISH_TENANTS}'`;
     case 'free':
       return '-x';
     default:
@@ -149,7 +169,9 @@ export function fishScript(model: CompletionModel): string {
     if (command.subcommands.length > 0) {
       lines.push(`complete -c tenantctl -n ${condition} -a "${quote(command.subcommands)}"`);
     }
-    if (command.argument) {
+    if (command.argument?.kind === 'tenants') {
+      lines.push(`complete -c tenantctl -n ${condition} -a '${FISH_TENANTS}'`);
+    } else if (command.argument) {
       const words =
         command.argument.kind === 'assignments'
           ? quote(model.assignments)

@@ -1,5 +1,6 @@
 // How one field's value reads for people (table output, diffs), from the field's metadata in the spec.
 import type { FieldInfo } from '@tenantctl/schema/fields';
+import { hideSecrets, REDACTED } from './redact.js';
 
 export interface FormatOptions {
   showSecrets: boolean;
@@ -9,9 +10,11 @@ const quotaUnit = /^(\d+)(KB|MB|GB|PB)$/;
 
 export function formatValue(value: unknown, field: FieldInfo | undefined, options: FormatOptions): string {
   if (value === null || value === undefined) return '—';
-  if (field?.secret && !options.showSecrets) return '<redacted>';
+  if (field?.secret && !options.showSecrets) return REDACTED;
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (typeof value !== 'string') return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (typeof value === 'object')
+    return JSON.stringify(options.showSecrets ? value : hideSecrets(value, field));
+  if (typeof value !== 'string') return String(value);
   if (field?.component === 'DiskQuota' || field?.component === 'DiskUsage') {
     if (value === '') return 'unlimited';
     const match = quotaUnit.exec(value);

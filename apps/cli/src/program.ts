@@ -24,25 +24,30 @@ Exit codes:
 
 type OutputFormat = 'table' | 'json' | 'yaml';
 
-export interface GetOptions extends ConnectionFlags {
+/** `--tenant ID|NAME`: one of the PBX's tenants, through /tenants/{id} (a SystemAdmin's or a Dealer's). */
+interface TenantFlag {
+  tenant?: string;
+}
+
+export interface GetOptions extends ConnectionFlags, TenantFlag {
   output: OutputFormat;
   field?: string[];
   showSecrets?: boolean;
 }
-export interface SetOptions extends ConnectionFlags {
+export interface SetOptions extends ConnectionFlags, TenantFlag {
   assignments: string[];
   dryRun?: boolean;
 }
-export interface ApplyOptions extends ConnectionFlags {
+export interface ApplyOptions extends ConnectionFlags, TenantFlag {
   file: string;
   dryRun?: boolean;
   dropReadOnly?: boolean;
 }
-export interface DiffOptions extends ConnectionFlags {
+export interface DiffOptions extends ConnectionFlags, TenantFlag {
   file: string;
   dropReadOnly?: boolean;
 }
-export interface ExplainOptions {
+export interface ExplainOptions extends TenantFlag {
   field?: string;
   /** Every value of an enum field, one per line. */
   values?: boolean;
@@ -61,6 +66,24 @@ export interface AuthLoginOptions extends ConnectionFlags {
 export interface DoctorOptions extends ConnectionFlags {
   output: 'table' | 'json';
 }
+export interface TenantsListOptions extends ConnectionFlags {
+  output: OutputFormat;
+  search?: string;
+  filter?: string;
+  orderBy?: string;
+}
+export interface TenantsCreateOptions extends ConnectionFlags {
+  file?: string;
+  name?: string;
+  assignments: string[];
+}
+export interface TenantsDeleteOptions extends ConnectionFlags {
+  tenant: string;
+  yes?: boolean;
+}
+export interface StatusOptions extends ConnectionFlags {
+  output: OutputFormat;
+}
 export interface CompletionOptions {
   shell: string;
   program: Command;
@@ -77,6 +100,11 @@ export type Invocation =
   | { command: 'auth login'; options: AuthLoginOptions }
   | { command: 'auth status' | 'auth token' | 'auth logout'; options: ConnectionFlags }
   | { command: 'doctor'; options: DoctorOptions }
+  | { command: 'tenants list'; options: TenantsListOptions }
+  | { command: 'tenants create'; options: TenantsCreateOptions }
+  | { command: 'tenants delete'; options: TenantsDeleteOptions }
+  | { command: 'tenants names'; options: ConnectionFlags }
+  | { command: 'status'; options: StatusOptions }
   | { command: 'completion'; options: CompletionOptions };
 
 interface Globals {
@@ -113,6 +141,13 @@ export function buildProgram(choose: (invocation: Invocation, command: Command) 
   // Connection flags may come before or after the command: read both levels.
   const merged = <T>(command: Command, own: object) =>
     ({ ...(command.optsWithGlobals() as ConnectionFlags), ...own }) as T;
+  const tenantOption = () =>
+    new Option(
+      '--tenant <id|name>',
+      "one of the PBX's tenants, by id or name, through /tenants/{id} (a SystemAdmin's or a Dealer's)",
+    );
+  const outputOption = () =>
+    new Option('-o, --output <format>', 'output format').choices(['table', 'json', 'yaml']).default('table');
 
   program
     .command('get')
@@ -123,7 +158,8 @@ export function buildProgram(choose: (invocation: Invocation, command: Command) 
         .default('table'),
     )
     .option('--field <name...>', 'only these fields (one: its bare value for $(…); a blank, an empty line)')
-    .option('--show-secrets', 'show stir_shaken_key in table output instead of <redacted>')
+    .option('--show-secrets', 'show secrets (stir_shaken_key, webhook credentials) in table output')
+    .addOption(tenantOption())
     .action((options: object, command: Command) =>
       choose({ command: 'get', options: merged(command, options) }, command),
     );
@@ -136,6 +172,7 @@ export function buildProgram(choose: (invocation: Invocation, command: Command) 
       'fields to set; KEY= sets an empty string; a secret (stir_shaken_key) only as KEY=@FILE or KEY=@-',
     )
     .option('--dry-run', 'validate and show the diff, send nothing')
+    .addOption(tenantOption())
     .action((assignments: string[], options: object, command: Command) =>
       choose({ command: 'set', options: merged(command, { ...options, assignments }) }, command),
     );
@@ -146,6 +183,7 @@ export function buildProgram(choose: (invocation: Invocation, command: Command) 
     .requiredOption('-f, --file <file>', 'the file, or - for standard input')
     .option('--dry-run', 'validate and show the diff, send nothing')
     .option('--drop-read-only', 'ignore read-only fields (as in a file made by get -o yaml)')
+    .addOption(tenantOption())
     .action((options: object, command: Command) =>
       choose({ command: 'apply', options: merged(command, options) }, command),
     );
@@ -155,6 +193,7 @@ export function buildProgram(choose: (invocation: Invocation, command: Command) 
     .description('show what apply would change; exit 0 when nothing, 1 when something')
     .requiredOption('-f, --file <file>', 'the file, or - for standard input')
     .option('--drop-read-only', 'ignore read-only fields')
+    .addOption(tenantOption())
     .action((options: object, command: Command) =>
       choose({ command: 'diff', options: merged(command, options) }, command),
     );
@@ -164,11 +203,18 @@ export function buildProgram(choose: (invocation: Invocation, command: Command) 
     .description('describe a field from the spec, or list them all')
     .argument('[field]')
     .option('--values', 'every value the field takes, one per line (for grep)')
-    .action((field: string | undefined, options: { values?: boolean }, command: Command) =>
+    .addOption(
+      new Option('--tenant <id|name>', 'describe what set --tenant can change (by id), not what /tenant can'),
+    )
+    .action((field: string | undefined, options: { values?: boolean; tenant?: string }, command: Command) =>
       choose(
         {
           command: 'explain',
-          options: { ...(field === undefined ? {} : { field }), ...(options.values ? { values: true } : {}) },
+          options: {
+            ...(field === undefined ? {} : { field }),
+            ...(options.values ? { values: true } : {}),
+            ...(options.tenant === undefined ? {} : { tenant: options.tenant }),
+          },
         },
         command,
       ),
@@ -248,6 +294,54 @@ export function buildProgram(choose: (invocation: Invocation, command: Command) 
     )
     .action((options: object, command: Command) =>
       choose({ command: 'doctor', options: merged(command, options) }, command),
+    );
+
+  const tenants = program
+    .command('tenants')
+    .description('every tenant of the PBX, for its SystemAdmin and its Dealers (GET/POST /tenants…)');
+  tenants
+    .command('list')
+    .description('list the tenants you may see (every page)')
+    .addOption(outputOption())
+    .option('--search <text>', 'tenants whose name or domain holds this text, in any case')
+    .option(
+      '--filter <expr>',
+      'FIELD eq|ne VALUE joined by and, e.g. "enabled eq true and region eq \'DEU\'"',
+    )
+    .option('--order-by <field>', 'a summary field, then optionally asc or desc, e.g. "name desc"')
+    .action((options: object, command: Command) =>
+      choose({ command: 'tenants list', options: merged(command, options) }, command),
+    );
+  tenants
+    .command('create')
+    .description('create a tenant: --name NAME [KEY=VALUE…], or -f FILE (JSON or YAML); prints its id')
+    .argument('[KEY=VALUE...]', 'fields of the new tenant, as for set --tenant')
+    .option('--name <name>', "the new tenant's name")
+    .option('-f, --file <file>', 'the new tenant as a file, or - for standard input')
+    .action((assignments: string[], options: object, command: Command) =>
+      choose({ command: 'tenants create', options: merged(command, { ...options, assignments }) }, command),
+    );
+  tenants
+    .command('delete')
+    .description('delete a tenant with its users, sessions and tokens (asks first on a terminal)')
+    .argument('<id|name>', 'the tenant, by id or by name (a name that several tenants have is refused)')
+    .option('--yes', 'do not ask (needed where there is no terminal to ask on)')
+    .action((tenant: string, options: object, command: Command) =>
+      choose({ command: 'tenants delete', options: merged(command, { ...options, tenant }) }, command),
+    );
+  tenants
+    .command('names', { hidden: true })
+    .description('the tenant names kept for completion; exit 1 when they are not fresh')
+    .action((options: object, command: Command) =>
+      choose({ command: 'tenants names', options: merged(command, options) }, command),
+    );
+
+  program
+    .command('status')
+    .description("the current tenant's use and the PBX's version (GET /tenant/status)")
+    .addOption(outputOption())
+    .action((options: object, command: Command) =>
+      choose({ command: 'status', options: merged(command, options) }, command),
     );
 
   program

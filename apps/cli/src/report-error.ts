@@ -59,6 +59,14 @@ function fromClientError(error: TenantApiError, context: ErrorContext): [string,
         `${error.message}${said(error, error.message)}: run ${context.signIn ?? 'tenantctl auth login'}`,
         ExitCode.auth,
       ];
+    case 'forbidden': {
+      // /tenant refused to a system user's session (it acts on no tenant of its own), or /tenants to
+      // a tenant's own account.
+      const advice = /\/tenant(\/status)?$/.test(error.url ?? '')
+        ? 'a SystemAdmin or a Dealer names the tenant: --tenant ID|NAME'
+        : "this needs a SystemAdmin or a Dealer: a tenant's own users and API tokens reach only their tenant";
+      return [`${error.message} (${error.method} ${error.url}); ${advice}`, ExitCode.refused];
+    }
     case 'throttled':
       return [`${error.message} (${error.method} ${error.url})`, ExitCode.refused];
     case 'conflict':

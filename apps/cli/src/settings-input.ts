@@ -1,15 +1,19 @@
 // Desired settings from the command line (KEY=VALUE) or a JSON/YAML file, checked against the spec once.
-import type { CheckedTenantUpdate } from '@tenantctl/client';
+import type { CheckedTenantUpdate, UpdateSchema } from '@tenantctl/client';
 import type { CommandDeps } from './command-deps.js';
 import { unreadableFileError, usageError } from './exit-error.js';
 import { invalidSettingsError } from './invalid-settings.js';
 import { loadYaml } from './load-yaml.js';
 
-/** Checks the patch once; the result goes to the server as it is (`updateTenant` does not check again). */
-async function checked(patch: Record<string, unknown>, source?: string): Promise<CheckedTenantUpdate> {
+/** Checks the patch once; the result goes to the server as it is (the client does not check again). */
+async function checked(
+  patch: Record<string, unknown>,
+  schema: UpdateSchema,
+  source?: string,
+): Promise<CheckedTenantUpdate<UpdateSchema>> {
   const { checkTenantUpdate, TenantValidationError } = await import('@tenantctl/client');
   try {
-    return await checkTenantUpdate(patch);
+    return await checkTenantUpdate(patch, schema);
   } catch (error) {
     if (error instanceof TenantValidationError) throw invalidSettingsError(error.violations, source);
     throw error;
@@ -18,12 +22,13 @@ async function checked(patch: Record<string, unknown>, source?: string): Promise
 
 /**
  * A secret field's value comes from a file (`KEY=@FILE`) or standard input (`KEY=@-`), never from the
- * command line itself: argv is visible to every user of the machine.
+ * command line itself: argv is visible to every user of the machine. So does an object field's value
+ * that holds one (a webhook's password or token).
  */
-async function secretValue(key: string, text: string, deps: CommandDeps): Promise<string> {
+async function secretValue(key: string, text: string, deps: CommandDeps, what = 'a secret'): Promise<string> {
   if (!text.startsWith('@') || text.length < 2) {
     throw usageError(
-      `${key} is a secret: give it as ${key}=@FILE or ${key}=@- (standard input), never on the command line`,
+      `${key} is ${what}: give it as ${key}=@FILE or ${key}=@- (standard input), never on the command line`,
     );
   }
   const source = text.slice(1);
@@ -34,24 +39,49 @@ async function secretValue(key: string, text: string, deps: CommandDeps): Promis
   }
 }
 
-export async function settingsFromAssignments(
+/**
+ * The fields `KEY=VALUE` assignments give, each typed by the spec (a secret, or an object holding one,
+ * read from `@FILE`/`@-`), not yet checked as a whole.
+ */
+export async function fieldsFromAssignments(
   assignments: readonly string[],
   deps: CommandDeps,
-): Promise<CheckedTenantUpdate> {
-  const { parseAssignment, AssignmentSyntaxError } = await import('@tenantctl/schema/fields');
-  if (assignments.length === 0)
-    throw usageError('give at least one KEY=VALUE, e.g. tenantctl set recording_retention=90');
+): Promise<Record<string, unknown>> {
+  const { parseAssignment, parseFieldValue, redactPaths, AssignmentSyntaxError } = await import(
+    '@tenantctl/schema/fields'
+  );
   const patch: Record<string, unknown> = {};
   for (const assignment of assignments) {
     try {
       const { key, text, field, value } = parseAssignment(assignment);
-      patch[key] = field?.secret ? await secretValue(key, text, deps) : value;
+      if (field?.secret) patch[key] = await secretValue(key, text, deps);
+      else if (field && field.secretPaths.length > 0 && text.startsWith('@')) {
+        patch[key] = parseFieldValue(field, await secretValue(key, text, deps));
+      } else if (
+        field &&
+        JSON.stringify(redactPaths(value, field.secretPaths, null)) !== JSON.stringify(value)
+      ) {
+        const inside = field.secretPaths.map((path) => path.slice(1)).join(', ');
+        throw usageError(
+          `${key} holds a secret (${inside}): give it as ${key}=@FILE or ${key}=@- (standard input), never on the command line`,
+        );
+      } else patch[key] = value;
     } catch (error) {
       if (error instanceof AssignmentSyntaxError) throw usageError(error.message);
       throw error;
     }
   }
-  return checked(patch);
+  return patch;
+}
+
+export async function settingsFromAssignments(
+  assignments: readonly string[],
+  deps: CommandDeps,
+  schema: UpdateSchema = 'TenantUpdate',
+): Promise<CheckedTenantUpdate<UpdateSchema>> {
+  if (assignments.length === 0)
+    throw usageError('give at least one KEY=VALUE, e.g. tenantctl set recording_retention=90');
+  return checked(await fieldsFromAssignments(assignments, deps), schema);
 }
 
 /**
@@ -68,20 +98,14 @@ function describeParseError(error: unknown): string {
 
 export interface FileSettings {
   /** Settable fields to set (`null` entries left out: they ask for nothing); undefined when none. */
-  desired: CheckedTenantUpdate | undefined;
+  desired: CheckedTenantUpdate<UpdateSchema> | undefined;
   /** Read-only fields dropped because of --drop-read-only. */
   dropped: string[];
 }
 
-export async function settingsFromFile(
-  file: string,
-  dropReadOnly: boolean,
-  deps: CommandDeps,
-): Promise<FileSettings> {
-  const [{ parse }, { isJsonObject, readOnlyFieldNames }] = await Promise.all([
-    loadYaml(),
-    import('@tenantctl/schema/fields'),
-  ]);
+/** The mapping a JSON or YAML file (or `-`, standard input) holds, or a usage error naming the file. */
+export async function mappingFromFile(file: string, deps: CommandDeps): Promise<Record<string, unknown>> {
+  const [{ parse }, { isJsonObject }] = await Promise.all([loadYaml(), import('@tenantctl/schema/fields')]);
   const name = file === '-' ? 'standard input' : file;
   let text: string;
   try {
@@ -96,7 +120,19 @@ export async function settingsFromFile(
     throw usageError(`${name} is not valid YAML or JSON: ${describeParseError(error)}`);
   }
   if (!isJsonObject(document)) throw usageError(`${name} must hold a mapping of field names to values`);
-  const readOnly = new Set(readOnlyFieldNames());
+  return document;
+}
+
+export async function settingsFromFile(
+  file: string,
+  dropReadOnly: boolean,
+  deps: CommandDeps,
+  schema: UpdateSchema = 'TenantUpdate',
+): Promise<FileSettings> {
+  const { readOnlyFieldNames, readOnlyByIdFieldNames } = await import('@tenantctl/schema/fields');
+  const name = file === '-' ? 'standard input' : file;
+  const document = await mappingFromFile(file, deps);
+  const readOnly = new Set(schema === 'TenantUpdate' ? readOnlyFieldNames() : readOnlyByIdFieldNames());
   const patch: Record<string, unknown> = {};
   const dropped: string[] = [];
   const refused: string[] = [];
@@ -105,10 +141,14 @@ export async function settingsFromFile(
     else if (value !== null) patch[key] = value;
   }
   if (refused.length > 0) {
+    const where = schema === 'TenantUpdate' ? '' : ' by id (--tenant)';
     throw usageError(
-      `${name} holds read-only fields, which cannot be set: ${refused.join(', ')}.\n` +
+      `${name} holds read-only fields, which cannot be set${where}: ${refused.join(', ')}.\n` +
         'A file made with `tenantctl get -o yaml` has them: remove them, or pass --drop-read-only to ignore them.',
     );
   }
-  return { desired: Object.keys(patch).length > 0 ? await checked(patch, name) : undefined, dropped };
+  return {
+    desired: Object.keys(patch).length > 0 ? await checked(patch, schema, name) : undefined,
+    dropped,
+  };
 }

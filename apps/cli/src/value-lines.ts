@@ -2,37 +2,7 @@
 // versions send, JSON text such as custom_options) pretty-printed when long, secrets under them hidden.
 import type { FieldInfo } from '@tenantctl/schema/fields';
 import { formatValue } from './format-value.js';
-
-/** Words that make a key name a secret: `password`, `api_key`, `authToken`, `client-secret`… */
-const secretWords = new Set([
-  'password',
-  'passwd',
-  'pwd',
-  'token',
-  'secret',
-  'key',
-  'credential',
-  'credentials',
-]);
-
-/** Whether a key's name says its value is a secret (split at `_`, `-`, `.` and camelCase humps). */
-export function namesASecret(key: string): boolean {
-  return key
-    .split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])/)
-    .some((word) => secretWords.has(word.toLowerCase()));
-}
-
-/** A copy with every value under a secret-naming key, at any depth, replaced by `<redacted>`. */
-export function redactSecrets(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redactSecrets);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, inner]) => [
-      key,
-      namesASecret(key) && inner !== null && inner !== '' ? '<redacted>' : redactSecrets(inner),
-    ]),
-  );
-}
+import { hideSecrets, namesASecret } from './redact.js';
 
 export interface ValueLineOptions {
   showSecrets: boolean;
@@ -41,8 +11,8 @@ export interface ValueLineOptions {
 }
 
 /** One line when it fits, else indented JSON: one key per line. */
-function objectLines(value: object, options: ValueLineOptions): string[] {
-  const shown = options.showSecrets ? value : redactSecrets(value);
+function objectLines(value: object, field: FieldInfo | undefined, options: ValueLineOptions): string[] {
+  const shown = options.showSecrets ? value : hideSecrets(value, field);
   const oneLine = JSON.stringify(shown);
   return oneLine.length <= (options.room ?? 60) ? [oneLine] : JSON.stringify(shown, null, 2).split('\n');
 }
@@ -68,10 +38,10 @@ export function valueLines(
   if (value === null || value === undefined) return ['—'];
   const secret = field ? field.secret : namesASecret(name);
   if (secret && !options.showSecrets) return ['<redacted>'];
-  if (typeof value === 'object') return objectLines(value, options);
+  if (typeof value === 'object') return objectLines(value, field, options);
   if (typeof value === 'string' && field?.contentMediaType === 'application/json') {
     const parsed = parsedJson(value);
-    if (parsed !== null && typeof parsed === 'object') return objectLines(parsed, options);
+    if (parsed !== null && typeof parsed === 'object') return objectLines(parsed, undefined, options);
   }
   return [formatValue(value, field, { showSecrets: true })];
 }

@@ -45,6 +45,8 @@ describe('completionModel', () => {
     expect(command('set')?.argument).toEqual({ kind: 'assignments' });
     expect(command('explain')?.argument).toEqual({ kind: 'fields' });
     expect(command('completion')?.argument).toEqual({ kind: 'words', words: ['bash', 'zsh', 'fish'] });
+    expect(get?.valueFlags.find((v) => v.flags.includes('--tenant'))?.value).toEqual({ kind: 'tenants' });
+    expect(command('tenants delete')?.argument).toEqual({ kind: 'tenants' });
   });
 
   it('takes fields, settable assignments and enum values from the spec', () => {

@@ -28,8 +28,14 @@ writeFileSync(
   JSON.stringify({ profiles: { lab: { url: 'http://lab/api' }, prod: { url: 'http://p/api' } } }),
 );
 
+// The tenant names `tenantctl` keeps beside that config, fresh, for the server of profile "lab".
+writeFileSync(
+  join(scratch, 'tenant-names.json'),
+  JSON.stringify({ 'http://lab/api': { at: Date.now(), names: ['Shop Berlin', 'acme', 'shop-munich'] } }),
+);
+
 /** What bash offers at the end of `line`. */
-function complete(line: string, wordbreaks?: string): string[] {
+function complete(line: string, wordbreaks?: string, env: Record<string, string> = {}): string[] {
   const program = [
     `source ${JSON.stringify(script)}`,
     ...(wordbreaks === undefined ? [] : [`COMP_WORDBREAKS=${JSON.stringify(wordbreaks)}`]),
@@ -40,7 +46,7 @@ function complete(line: string, wordbreaks?: string): string[] {
   ].join('\n');
   const out = execFileSync('bash', ['-c', program], {
     encoding: 'utf8',
-    env: { PATH: `${bin}:${process.env.PATH}`, TENANTCTL_CONFIG: config, HOME: scratch },
+    env: { PATH: `${bin}:${process.env.PATH}`, TENANTCTL_CONFIG: config, HOME: scratch, ...env },
   });
   return out.split('\n').filter(Boolean);
 }
@@ -91,6 +97,19 @@ describe('bash completion', () => {
     expect(complete('tenantctl get --profile ')).toEqual(['lab', 'prod']);
     expect(complete('tenantctl --url ')).toEqual([]);
   });
+
+  it('completes tenant names from the names kept for the server, quoted for the shell, with no request', () => {
+    const lab = { TENANTCTL_PROFILE: 'lab' };
+    expect(complete('tenantctl get --tenant ', undefined, lab)).toEqual([
+      'Shop\\ Berlin',
+      'acme',
+      'shop-munich',
+    ]);
+    expect(complete('tenantctl set --tenant sh', undefined, lab)).toEqual(['shop-munich']);
+    expect(complete('tenantctl tenants delete S', undefined, lab)).toEqual(['Shop\\ Berlin']);
+    // Another server: none kept.
+    expect(complete('tenantctl get --tenant ', undefined, { TENANTCTL_PROFILE: 'prod' })).toEqual([]);
+  });
 });
 
 describe('zsh and fish completion', () => {
@@ -108,5 +127,8 @@ describe('zsh and fish completion', () => {
     );
     expect(fish).toMatch(/-n "test \(__tenantctl_path\) = 'get'" -l output -s o -x -a "table json yaml"/);
     expect(fish).not.toMatch(/= 'get'" -l dry-run/);
+    expect(fish).toContain(
+      `complete -c tenantctl -n "test (__tenantctl_path) = 'get'" -l tenant -x -a '(tenantctl tenants names 2>/dev/null; or begin; tenantctl tenants list >/dev/null 2>&1 &; end)'`,
+    );
   });
 });

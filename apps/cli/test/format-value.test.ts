@@ -34,6 +34,14 @@ describe('formatValue', () => {
     expect(formatValue(null, key, hidden)).toBe('—');
     expect(formatValue('', fieldInfo('name'), shown)).toBe('""');
   });
+
+  it("hides a secret inside an object (a webhook's password) unless asked", () => {
+    const hook = { url: 'https://h.test/x', auth: 'BASIC', password: 'hunter22' };
+    expect(formatValue(hook, fieldInfo('cdr_event'), hidden)).toBe(
+      '{"url":"https://h.test/x","auth":"BASIC","password":"<redacted>"}',
+    );
+    expect(formatValue(hook, fieldInfo('cdr_event'), shown)).toContain('hunter22');
+  });
 });
 
 describe('bareValue', () => {

@@ -29,6 +29,50 @@ describe('parseArgv', () => {
       { command: 'diff', options: { file: 'x.yaml', dropReadOnly: true } },
     ],
     [['explain'], { command: 'explain', options: {} }],
+    [
+      ['explain', '--tenant', 'acme', 'name'],
+      { command: 'explain', options: { field: 'name', tenant: 'acme' } },
+    ],
+    [['get', '--tenant', 'acme'], { command: 'get', options: { output: 'table', tenant: 'acme' } }],
+    [
+      ['set', '--tenant', 'Shop Berlin', 'max_extensions=50'],
+      { command: 'set', options: { assignments: ['max_extensions=50'], tenant: 'Shop Berlin' } },
+    ],
+    [
+      [
+        'tenants',
+        'list',
+        '--search',
+        'shop',
+        '--filter',
+        'enabled eq true',
+        '--order-by',
+        'name desc',
+        '-o',
+        'json',
+      ],
+      {
+        command: 'tenants list',
+        options: { output: 'json', search: 'shop', filter: 'enabled eq true', orderBy: 'name desc' },
+      },
+    ],
+    [
+      ['tenants', 'create', '--name', 'shop-hamburg', 'timezone=Europe/Berlin'],
+      {
+        command: 'tenants create',
+        options: { name: 'shop-hamburg', assignments: ['timezone=Europe/Berlin'] },
+      },
+    ],
+    [
+      ['tenants', 'create', '-f', 't.yaml'],
+      { command: 'tenants create', options: { file: 't.yaml', assignments: [] } },
+    ],
+    [
+      ['tenants', 'delete', 'acme', '--yes'],
+      { command: 'tenants delete', options: { tenant: 'acme', yes: true } },
+    ],
+    [['tenants', 'names'], { command: 'tenants names', options: {} }],
+    [['status', '-o', 'yaml'], { command: 'status', options: { output: 'yaml' } }],
     [['explain', 'name'], { command: 'explain', options: { field: 'name' } }],
     [
       ['config', 'set', '--url', 'http://x/api', '--token-stdin'],

@@ -2,6 +2,7 @@
 import {
   TenantAuthError,
   TenantConflictError,
+  TenantForbiddenError,
   TenantHttpError,
   TenantNetworkError,
   TenantResponseError,
@@ -62,6 +63,20 @@ describe('reportError', () => {
       new TenantResponseError('200: the tenant is not a JSON object', { ...where, status: 200 }),
       1,
       'tenantctl: 200: the tenant is not a JSON object (GET http://pbx.test/api/tenant)\n',
+    ],
+    [
+      new TenantForbiddenError('403: this account may not do that: no tenant yet', { ...where, status: 403 }),
+      1,
+      'tenantctl: 403: this account may not do that: no tenant yet (GET http://pbx.test/api/tenant); a SystemAdmin or a Dealer names the tenant: --tenant ID|NAME\n',
+    ],
+    [
+      new TenantForbiddenError('403: this account may not do that: only', {
+        method: 'GET',
+        url: 'http://pbx.test/api/tenants',
+        status: 403,
+      }),
+      1,
+      "tenantctl: 403: this account may not do that: only (GET http://pbx.test/api/tenants); this needs a SystemAdmin or a Dealer: a tenant's own users and API tokens reach only their tenant\n",
     ],
     [new Error('boom'), 1, 'tenantctl: unexpected error: boom\n'],
     ['a string', 1, 'tenantctl: unexpected error: a string\n'],

@@ -1,42 +1,6 @@
 import { fieldInfo } from '@tenantctl/schema/fields';
 import { describe, expect, it } from 'vitest';
-import { namesASecret, redactSecrets, valueLines, wrapLine } from '../src/value-lines.js';
-
-describe('namesASecret', () => {
-  it.each([
-    ['password', true],
-    ['api_key', true],
-    ['authToken', true],
-    ['client-secret', true],
-    ['webhook.credentials', true],
-    ['stir_shaken_key', true],
-    ['keyboard', false],
-    ['monkey', false],
-    ['tokenizer', false],
-    ['url', false],
-    ['passwordless_login', false],
-  ])('%s → %s', (key, secret) => {
-    expect(namesASecret(key)).toBe(secret);
-  });
-});
-
-describe('redactSecrets', () => {
-  it('hides values under secret-naming keys at any depth, keeping blanks and everything else', () => {
-    const event = {
-      url: 'https://hooks.example.com/cdr',
-      password: 'hunter2',
-      headers: [{ name: 'X-Api', api_key: 'k-123' }],
-      auth: { token: 't-456', scheme: 'Bearer', secret: null, key: '' },
-    };
-    expect(redactSecrets(event)).toEqual({
-      url: 'https://hooks.example.com/cdr',
-      password: '<redacted>',
-      headers: [{ name: 'X-Api', api_key: '<redacted>' }],
-      auth: { token: '<redacted>', scheme: 'Bearer', secret: null, key: '' },
-    });
-    expect(event.password).toBe('hunter2'); // a copy
-  });
-});
+import { valueLines, wrapLine } from '../src/value-lines.js';
 
 describe('valueLines', () => {
   const hidden = { showSecrets: false };

@@ -4,7 +4,7 @@ import { unauthorized } from './api-errors.js';
 import type { TenantStore, TokenOwner } from './storage/tenant-store.js';
 import { etagOf, toTenantBody } from './tenant-representation.js';
 
-export interface TenantBody {
+interface TenantBody {
   version: number;
   body: Buffer;
   etag: string;

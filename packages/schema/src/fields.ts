@@ -164,6 +164,13 @@ export function readOnlyFieldNames(): readonly string[] {
     .map((field) => field.name);
 }
 
+/** The fields `GET /tenants/{id}` returns that `POST /tenants/{id}` cannot set (the name, the id, usage…). */
+export function readOnlyByIdFieldNames(): readonly string[] {
+  return tenantFields()
+    .filter((field) => field.readableById && !field.settableById)
+    .map((field) => field.name);
+}
+
 /** The field name closest to a mistyped one (settable fields unless `among` says otherwise), if any. */
 export function suggestFieldName(
   name: string,

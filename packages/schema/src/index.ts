@@ -2,6 +2,7 @@ export { type Assignment, AssignmentSyntaxError, parseAssignment } from './assig
 export {
   type FieldInfo,
   fieldInfo,
+  readOnlyByIdFieldNames,
   readOnlyFieldNames,
   settableByIdFieldNames,
   settableFieldNames,

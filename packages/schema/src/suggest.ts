@@ -53,3 +53,21 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
   const hint = closestMatch(word, candidates);
   return hint === undefined ? '' : ` (did you mean "${hint}"?)`;
 }
+
+/**
+ * The candidates a word may have meant, nearest first, at most `limit`: those within typing distance
+ * of it, and those that hold it (or that it holds), in any case. For "no tenant named X" messages.
+ */
+export function nearMatches(word: string, candidates: readonly string[], limit = 5): string[] {
+  const wanted = word.trim().toLowerCase();
+  const scored = candidates
+    .map((candidate) => {
+      const lower = candidate.toLowerCase();
+      const distance = editDistance(wanted, lower);
+      const holds = wanted.length > 0 && (lower.includes(wanted) || wanted.includes(lower));
+      return { candidate, distance, near: holds || distance <= typoBudget(wanted.length) };
+    })
+    .filter((entry) => entry.near && entry.candidate !== word);
+  scored.sort((a, b) => a.distance - b.distance);
+  return [...new Set(scored.map((entry) => entry.candidate))].slice(0, limit);
+}

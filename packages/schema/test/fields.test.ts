@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   fieldInfo,
+  readOnlyByIdFieldNames,
   readOnlyFieldNames,
   settableByIdFieldNames,
   settableFieldNames,
@@ -74,6 +75,21 @@ describe('field metadata', () => {
       'im_disk_quota',
       'enabled',
       'email_recipients',
+    ]);
+  });
+
+  it('read-only by id means returned by GET /tenants/{id} and not settable there', () => {
+    expect(readOnlyByIdFieldNames()).toEqual([
+      'id',
+      'name',
+      'used_disk_quota',
+      'outbound_caller_ids',
+      'avatar_file_name',
+      'avatar_file_size',
+      'avatar_file_url',
+      'stir_shaken_cert',
+      'stir_shaken_key',
+      'created_at',
     ]);
   });
 

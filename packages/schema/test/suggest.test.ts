@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestMatch, didYouMean, editDistance } from '../src/suggest.js';
+import { closestMatch, didYouMean, editDistance, nearMatches } from '../src/suggest.js';
 
 describe('editDistance', () => {
   it.each([
@@ -57,5 +57,21 @@ describe('didYouMean', () => {
   it('is a parenthesis with the suggestion, or nothing', () => {
     expect(didYouMean('nmae', ['name'])).toBe(' (did you mean "name"?)');
     expect(didYouMean('zzzz', ['name'])).toBe('');
+  });
+});
+
+describe('nearMatches', () => {
+  const names = ['shop-berlin', 'shop-bern', 'Shop Munich', 'acme', 'Acme Corp', 'globex'];
+
+  it('lists names within typing distance or holding the word, nearest first', () => {
+    expect(nearMatches('shop-berln', names)).toEqual(['shop-berlin', 'shop-bern']);
+    expect(nearMatches('acme', names)).toEqual(['Acme Corp']);
+    expect(nearMatches('ACME', names)).toEqual(['acme', 'Acme Corp']);
+    expect(nearMatches('shop', names, 2)).toEqual(['shop-bern', 'shop-berlin']);
+  });
+
+  it('lists nothing when nothing is near', () => {
+    expect(nearMatches('initech', names)).toEqual([]);
+    expect(nearMatches('', names)).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ import {
 import { checkClock } from '../doctor/check-clock.js';
 import { checkConfiguration } from '../doctor/check-configuration.js';
 import { checkContract } from '../doctor/check-contract.js';
+import { checkPbxVersion, checkRole, isSystemRole } from '../doctor/check-identity.js';
 import { doctorExitCode, type Finding, finding } from '../doctor/finding.js';
 import { probeNetwork, targetOf } from '../doctor/probe-network.js';
 import { findingsAsJson, renderFindings } from '../doctor/render-findings.js';
@@ -68,6 +69,13 @@ async function examine(options: DoctorOptions, deps: CommandDeps): Promise<Findi
     }
   }
 
+  let role: string | undefined;
+  if (token) {
+    const identity = await checkRole(baseUrl, token, send);
+    findings.push(identity.finding);
+    role = identity.role;
+  }
+
   // One GET /tenant, with the token when there is one: its time, its Date header, its answer.
   const sentAt = Date.now();
   const started = performance.now();
@@ -104,7 +112,13 @@ async function examine(options: DoctorOptions, deps: CommandDeps): Promise<Findi
   findings.push(checkClock(response.headers.get('date'), sentAt, Date.now()));
   if (credential && credential.from !== 'session' && token)
     findings.push(checkTokenAnswer(credential.source, response.status));
+  if (token) findings.push(await checkPbxVersion(baseUrl, token, send));
 
+  if (response.status === 403 && isSystemRole(role)) {
+    // A system user's session acts on no tenant of its own: /tenant refuses it, as it should.
+    skip('contract', `a ${role}'s session reads tenants by id (tenantctl get --tenant ID|NAME), not /tenant`);
+    return findings;
+  }
   if (response.status !== 200) {
     skip('contract', `GET /tenant answered ${response.status}`);
     return findings;

@@ -15,10 +15,19 @@ function typeOf(field: FieldInfo): string {
   return field.format && field.format !== 'password' ? `${field.type} (${field.format})` : field.type;
 }
 
-function details(field: FieldInfo, io: Io): string {
+/** Whether the field can be set: through `/tenant`, or by id (`--tenant`) for a system user. */
+function settableText(field: FieldInfo, byId: boolean): string {
+  if (byId) return field.settableById ? 'yes (tenantctl set --tenant ID|NAME)' : 'no, not by id';
+  if (field.settable) return 'yes (tenantctl set / apply)';
+  return field.settableById
+    ? 'no, read-only here; a SystemAdmin or a Dealer sets it with --tenant'
+    : 'no, read-only';
+}
+
+function details(field: FieldInfo, io: Io, byId: boolean): string {
   const rows: [string, string][] = [
     ['type', typeOf(field)],
-    ['can be set', field.settable ? 'yes (tenantctl set / apply)' : 'no, read-only'],
+    ['can be set', settableText(field, byId)],
   ];
   const bounds = [
     field.minimum !== undefined ? `≥ ${field.minimum}` : '',
@@ -39,6 +48,12 @@ function details(field: FieldInfo, io: Io): string {
   if (field.default !== undefined) rows.push(['default', JSON.stringify(field.default)]);
   if (field.example !== undefined && !field.secret) rows.push(['example', JSON.stringify(field.example)]);
   if (field.secret) rows.push(['secret', 'yes: shown as <redacted> unless --show-secrets']);
+  if (field.secretPaths.length > 0) {
+    rows.push([
+      'secrets',
+      `${field.secretPaths.map((path) => path.slice(1)).join(', ')}: shown as <redacted>, set only from @FILE`,
+    ]);
+  }
   const width = Math.max(...rows.map(([key]) => key.length));
   return [
     io.color.bold(field.name),
@@ -49,7 +64,12 @@ function details(field: FieldInfo, io: Io): string {
 }
 
 /** `tenantctl explain [FIELD] [--values]`: from the spec, never restated. */
-export async function run({ field, values }: ExplainOptions, { io }: CommandDeps): Promise<ExitCodeValue> {
+export async function run(
+  { field, values, tenant }: ExplainOptions,
+  { io }: CommandDeps,
+): Promise<ExitCodeValue> {
+  // --tenant: the by-id view (what set --tenant takes); the tenant itself is not looked up.
+  const byId = tenant !== undefined;
   if (values && field === undefined)
     throw usageError('--values needs a field: tenantctl explain FIELD --values');
   if (field !== undefined) {
@@ -62,14 +82,16 @@ export async function run({ field, values }: ExplainOptions, { io }: CommandDeps
       io.out(info.enum.join('\n'));
       return ExitCode.ok;
     }
-    io.out(details(info, io));
+    io.out(details(info, io, byId));
     return ExitCode.ok;
   }
-  const fields = tenantFields();
+  const fields = tenantFields().filter((f) =>
+    byId ? f.readableById || f.settableById : f.readable || f.settable,
+  );
   const width = Math.max(...fields.map((f) => f.name.length));
   const typeWidth = Math.max(...fields.map((f) => typeOf(f).length));
   for (const f of fields) {
-    const mark = f.settable ? 'settable ' : 'read-only';
+    const mark = (byId ? f.settableById : f.settable) ? 'settable ' : 'read-only';
     io.out(
       `${f.name.padEnd(width)}  ${typeOf(f).padEnd(typeWidth)}  ${mark}  ${firstSentence(f.description)}`,
     );

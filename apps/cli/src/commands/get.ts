@@ -3,13 +3,14 @@ import { ExitCode, type ExitCodeValue, usageError } from '../exit-error.js';
 import { bareValue } from '../format-value.js';
 import { loadYaml } from '../load-yaml.js';
 import type { GetOptions } from '../program.js';
+import { openTarget } from '../tenant-target.js';
 
 /** `tenantctl get`: the tenant as a table, JSON or YAML, or only some fields. */
 export async function run(options: GetOptions, deps: CommandDeps): Promise<ExitCodeValue> {
   const { io } = deps;
   const wanted = options.field ?? [];
-  const client = await deps.connect(options);
-  const tenant = await client.getTenant();
+  const target = await openTarget(await deps.connect(options), options, deps);
+  const { tenant } = await target.read();
   if (wanted.length > 0) {
     // The spec's field list is loaded only to judge names the server did not send.
     const unknown = wanted.filter((name) => !(name in tenant));

@@ -3,10 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../../src/commands/explain.js';
 import { harness } from '../support/harness.js';
 
-async function explain(field?: string, values = false) {
+async function explain(field?: string, values = false, tenant?: string) {
   const h = harness();
   const code = await run(
-    { ...(field === undefined ? {} : { field }), ...(values ? { values } : {}) },
+    {
+      ...(field === undefined ? {} : { field }),
+      ...(values ? { values } : {}),
+      ...(tenant === undefined ? {} : { tenant }),
+    },
     h.deps,
   );
   return { code, stdout: h.stdout };
@@ -31,7 +35,9 @@ describe('explain', () => {
 
   it.each([
     ['contact_match_type', /\nvalues +DISABLE, MATCH_EXACTLY, MATCH_LENGTH\n/],
-    ['max_extensions', /\ncan be set +no, read-only\n/],
+    ['max_extensions', /\ncan be set +no, read-only here; a SystemAdmin or a Dealer sets it with --tenant\n/],
+    ['used_disk_quota', /\ncan be set +no, read-only\n/],
+    ['cdr_event', /\nsecrets +password, token: shown as <redacted>, set only from @FILE\n/],
     ['max_extensions', /\nbounds +≥ 0\n/],
     [
       'timezone',
@@ -52,9 +58,20 @@ describe('explain', () => {
     expect(stdout).not.toContain('(password)');
   });
 
-  it('lists every field with one line each', async () => {
+  it('with --tenant, describes what set --tenant can change, without asking any server', async () => {
+    expect((await explain('max_extensions', false, 'acme')).stdout).toMatch(
+      /\ncan be set +yes \(tenantctl set --tenant ID\|NAME\)\n/,
+    );
+    expect((await explain('name', false, 'acme')).stdout).toMatch(/\ncan be set +no, not by id\n/);
+    const lines = (await explain(undefined, false, 'acme')).stdout.trim().split('\n');
+    expect(lines).toHaveLength(53); // what GET /tenants/{id} returns
+    expect(lines.find((l) => l.startsWith('enabled '))).toMatch(/ settable {2}/);
+    expect(lines.find((l) => l.startsWith('name '))).toMatch(/ read-only {2}/);
+  });
+
+  it('lists every field of /tenant with one line each', async () => {
     const lines = (await explain()).stdout.trim().split('\n');
-    expect(lines).toHaveLength(54);
+    expect(lines).toHaveLength(51); // the 50 of GET /tenant, and avatar_file_id, which POST sets
     expect(lines.find((l) => l.startsWith('max_extensions '))).toMatch(
       /^max_extensions +integer \(int32\) +read-only +The maximum number of users that the tenant is allowed to create$/,
     );

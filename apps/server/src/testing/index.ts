@@ -10,4 +10,5 @@ export {
   type ServerProcessOptions,
   startServerProcess,
 } from './server-process.js';
+export { assignToDealer, type SignedInSystemUser, signInSystemUser } from './system-users.js';
 export { startTestServer, type TestServer, type TestServerOptions } from './test-server.js';

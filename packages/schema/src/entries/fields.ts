@@ -4,14 +4,18 @@ export { AssignmentSyntaxError, parseAssignment } from '../assignment.js';
 export {
   type FieldInfo,
   fieldInfo,
+  readOnlyByIdFieldNames,
   readOnlyFieldNames,
   settableByIdFieldNames,
   settableFieldNames,
   suggestFieldName,
+  tenantDetailsFieldNames,
   tenantFields,
   tenantSummaryFieldNames,
 } from '../fields.js';
 export { isJsonObject } from '../json-object.js';
+export { parseFieldValue } from '../parse-field-value.js';
 export { firstSentence, MAX_LISTED_VALUES } from '../prose.js';
 export { redactPaths } from '../redact-paths.js';
+export { nearMatches } from '../suggest.js';
 export { formatViolations, type Violation } from '../violations.js';

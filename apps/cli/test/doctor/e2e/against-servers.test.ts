@@ -173,6 +173,7 @@ describe('tenantctl doctor against the Prism mock (pnpm mock)', () => {
   it("checks Prism's example tenant against the spec", async () => {
     const result = await doctor({ TENANTCTL_URL: prism.url, TENANTCTL_TOKEN: 'any-token' });
     expect(line(result.report, 'contract', 'ok')).toEqual([
+      'PBX version: 22.3.2', // the spec's example of TenantStatus
       expect.stringMatching(
         /^GET \/tenant matches the spec: 50 fields, 2 blank \(null\): stir_shaken_cert, stir_shaken_key$/,
       ),
