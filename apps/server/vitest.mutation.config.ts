@@ -1,6 +1,8 @@
-// What mutation testing runs for each mutant of the auth and storage modules: the tests that reach
-// them in this process (the store contract on SQLite and on a PostgreSQL the tests start, the sign-in
-// rules, the routes through app.inject, and the sign-in attacks over HTTP to an in-process server).
+// What mutation testing runs for each mutant of the modules an attacker probes (sign-in and its
+// throttle, storage and its isolation, the tenant collection's roles, the direct GET): the tests that
+// reach them in this process (the store contract on SQLite and on a PostgreSQL the tests start, the
+// sign-in rules, the routes through app.inject, and the attack batteries over HTTP to an in-process
+// server).
 import { testTimeouts } from '@tenantctl/mock';
 import { defineConfig } from 'vitest/config';
 
@@ -10,6 +12,8 @@ export default defineConfig({
       'test/auth/**/*.test.ts',
       'test/storage/**/*.test.ts',
       'test/trusted-proxies.test.ts',
+      'test/tenants/**/*.test.ts',
+      'test/direct-tenant-get.test.ts',
       'test/hardening/sign-in-attacks.test.ts',
       'test/hardening/auth-and-isolation.test.ts',
     ],

@@ -36,6 +36,9 @@ function settingsField(dialect: Dialect, name: string): string {
   return dialect === 'sqlite' ? `json_extract(t.settings, '$.${name}')` : `(t.settings->'${name}')`;
 }
 
+/** Whether a summary field lives in the settings JSON (every one but the id and the creation time). */
+const isSettingsField = (name: string) => name !== 'id' && name !== 'created_at';
+
 /** The column or settings expression of a summary field. */
 function fieldExpression(dialect: Dialect, name: string): string {
   if (name === 'id') return 't.id';
@@ -49,11 +52,11 @@ function fieldExpression(dialect: Dialect, name: string): string {
  */
 function bound(dialect: Dialect, field: string, value: string | number | boolean): unknown {
   if (dialect === 'sqlite') return typeof value === 'boolean' ? (value ? 1 : 0) : value;
-  return field === 'id' || field === 'created_at' ? String(value) : JSON.stringify(value);
+  return isSettingsField(field) ? JSON.stringify(value) : String(value);
 }
 
 function placeholderFor(dialect: Dialect, field: string): string {
-  return dialect === 'postgres' && field !== 'id' && field !== 'created_at' ? '?::jsonb' : '?';
+  return dialect === 'postgres' && isSettingsField(field) ? '?::jsonb' : '?';
 }
 
 /** The text of a settings field for a case-insensitive search. */
@@ -76,8 +79,9 @@ function whereClause(dialect: Dialect, query: Omit<TenantQuery, 'skip' | 'top'>)
   }
   for (const { field, op, value } of query.filter ?? []) {
     const expression = fieldExpression(dialect, field);
+    // PostgreSQL: a settings field is jsonb, whose blank may also be a JSON null; the columns are text.
     const isNull =
-      dialect === 'sqlite'
+      dialect === 'sqlite' || !isSettingsField(field)
         ? `${expression} IS NULL`
         : `(${expression} IS NULL OR ${expression} = 'null'::jsonb)`;
     if (value === null) {

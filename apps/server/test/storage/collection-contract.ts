@@ -108,6 +108,13 @@ export function describeCollectionContract(
       expect(first?.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
       expect(first?.dealerId).toBe(dealer.id);
       expect(await store.readTenantRow(first?.id ?? '')).toEqual(first);
+      // The id and the creation time are columns, not settings: null and values compare as text.
+      expect(await names({ filter: [{ field: 'id', op: 'ne', value: null }] })).toHaveLength(3);
+      expect(await names({ filter: [{ field: 'created_at', op: 'eq', value: null }] })).toEqual([]);
+      expect(await names({ filter: [{ field: 'id', op: 'eq', value: first?.id ?? '' }] })).toEqual(['Alpha']);
+      expect(
+        await names({ filter: [{ field: 'created_at', op: 'eq', value: first?.createdAt ?? '' }] }),
+      ).toContain('Alpha');
       await store.close();
     });
 
