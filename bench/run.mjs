@@ -9,6 +9,7 @@ import { cliStartup } from './cli-startup.mjs';
 import { clientOverhead } from './client-overhead.mjs';
 import { load, loadSpread } from './http-load.mjs';
 import { postgresRoundTrip } from './postgres-round-trip.mjs';
+import { tenantListPages } from './tenant-list.mjs';
 import { startBareServer, startServerProcess, startTestPostgres } from './processes.mjs';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
@@ -151,6 +152,23 @@ try {
     ['PostgreSQL token-and-version query of a GET (sequential)', `${trips.owner.toFixed(3)} ms`, '', ''],
   );
   target('GET reference server ÷ bare node:http', getRatio, '≥ 0.6×', getRatio >= 0.6);
+
+  const pages = await tenantListPages({ seconds, rounds: Math.max(2, rounds - 1), log });
+  rows.push(
+    ['GET /tenants first page of 100 tenants (SQLite)', `${Math.round(pages.rps['first page of 100'])} req/s`, '', ''],
+    [
+      'GET /tenants first page, 10,000 tenants ÷ 100 tenants',
+      '',
+      '',
+      `${pages.firstPage.toFixed(2)}× (target ≈ 1×: an index, no scan)`,
+    ],
+    [
+      'GET /tenants last page (skip=9900) of 10,000 ÷ first page of 100',
+      '',
+      '',
+      `${pages.lastPage.toFixed(2)}× (target ≈ 1×)`,
+    ],
+  );
 
   log('client overhead: getTenant() and openapi-fetch vs raw fetch');
   const overhead = await clientOverhead({ url: full.url, token: full.tenant.token });

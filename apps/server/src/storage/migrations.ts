@@ -98,4 +98,12 @@ export const migrations: readonly string[] = [
    ALTER TABLE sessions ADD COLUMN tenant_id TEXT REFERENCES tenants(id) ON DELETE SET NULL;
    ALTER TABLE tenants ADD COLUMN dealer_id TEXT REFERENCES users(id) ON DELETE SET NULL;
    CREATE INDEX tenants_dealer ON tenants(dealer_id);`,
+  // 6: the creation order as a column of its own with a narrow index (SQLite's rowid order lives in
+  // the table itself, whose rows hold the settings: walking 9,900 of them to reach a last page read
+  // megabytes); a dealer's tenants indexed in that order too.
+  `ALTER TABLE tenants ADD COLUMN seq INTEGER;
+   UPDATE tenants SET seq = rowid;
+   CREATE UNIQUE INDEX tenants_seq ON tenants(seq);
+   DROP INDEX tenants_dealer;
+   CREATE INDEX tenants_dealer ON tenants(dealer_id, seq);`,
 ];

@@ -73,4 +73,6 @@ export const postgresMigrations: readonly string[] = [
    ALTER TABLE sessions ADD COLUMN tenant_id TEXT REFERENCES tenants(id) ON DELETE SET NULL;
    ALTER TABLE tenants ADD COLUMN dealer_id TEXT REFERENCES users(id) ON DELETE SET NULL;
    CREATE INDEX tenants_dealer ON tenants(dealer_id);`,
+  `DROP INDEX tenants_dealer;
+   CREATE INDEX tenants_dealer ON tenants(dealer_id, seq);`,
 ];

@@ -187,7 +187,8 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
       const id = newResourceId();
       db.immediate(() =>
         db.run(
-          'INSERT INTO tenants (id, settings, dealer_id) VALUES (?, ?, ?)',
+          // Inside BEGIN IMMEDIATE: no other writer, so the next number is the largest plus one.
+          'INSERT INTO tenants (id, settings, dealer_id, seq) VALUES (?, ?, ?, (SELECT coalesce(max(seq), 0) + 1 FROM tenants))',
           id,
           JSON.stringify(settings),
           dealerId ?? null,

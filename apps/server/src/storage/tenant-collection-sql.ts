@@ -18,8 +18,8 @@ export function numbered(dialect: Dialect, text: string): string {
   return text.replace(/\?/g, () => `$${++n}`);
 }
 
-/** The creation order, a unique key that only grows: new tenants always come last. */
-const sequence = (dialect: Dialect) => (dialect === 'sqlite' ? 't.rowid' : 't.seq');
+/** The creation order, a unique, indexed key that only grows: new tenants always come last. */
+const sequence = 't.seq';
 
 /** The creation time as the API writes it (`2026-11-30T12:00:00.000Z`), comparable as text. */
 function createdAtText(dialect: Dialect): string {
@@ -117,8 +117,8 @@ export function countTenants(dialect: Dialect, query: Omit<TenantQuery, 'skip' |
 export function selectTenants(dialect: Dialect, query: TenantQuery): Statement {
   const where = whereClause(dialect, query);
   const order = query.orderBy
-    ? `${fieldExpression(dialect, query.orderBy.field)} ${query.orderBy.descending ? 'DESC' : 'ASC'}${dialect === 'postgres' ? (query.orderBy.descending ? ' NULLS LAST' : ' NULLS FIRST') : ''}, ${sequence(dialect)}`
-    : sequence(dialect);
+    ? `${fieldExpression(dialect, query.orderBy.field)} ${query.orderBy.descending ? 'DESC' : 'ASC'}${dialect === 'postgres' ? (query.orderBy.descending ? ' NULLS LAST' : ' NULLS FIRST') : ''}, ${sequence}`
+    : sequence;
   return {
     text: numbered(
       dialect,

@@ -53,6 +53,24 @@ describe.each(engines)('SQLite on %s', (engine) => {
     raw.close();
   });
 
+  it('numbers the tenants of a database before version 6 in the order they were made; new ones come last', async () => {
+    const old = openSqlDriver(path, engine);
+    old.exec('PRAGMA foreign_keys = OFF');
+    for (const [version, sql] of migrations.slice(0, 5).entries()) {
+      old.exec(sql);
+      old.exec(`PRAGMA user_version = ${version + 1}`);
+    }
+    for (const name of ['first', 'second', 'third'])
+      old.run(`INSERT INTO tenants (id, settings) VALUES (?, ?)`, `T-${name}`, JSON.stringify({ name }));
+    old.close();
+    const store = openSqliteStore({ path, engine });
+    await store.createTenant({ name: 'fourth' });
+    const page = await store.listTenantPage({ skip: 1, top: 10 });
+    expect(page.items.map((item) => item.settings.name)).toEqual(['second', 'third', 'fourth']);
+    expect(page.count).toBe(4);
+    await store.close();
+  });
+
   it('migrates a database of schema version 1: tenants get version 1, tokens keep working', async () => {
     const old = openSqlDriver(path, engine);
     old.exec(migrations[0] ?? '');

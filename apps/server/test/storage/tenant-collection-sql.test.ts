@@ -36,7 +36,7 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (dialect) => {
   });
 
   it('orders by the creation sequence, alone or after the chosen field', () => {
-    const sequence = dialect === 'sqlite' ? 't.rowid' : 't.seq';
+    const sequence = 't.seq'; // a column with a narrow unique index on both engines
     expect(selectTenants(dialect, { skip: 0, top: 1 }).text).toMatch(
       new RegExp(`ORDER BY ${sequence} LIMIT`),
     );

@@ -4,6 +4,14 @@ import { afterAll, describe, it } from 'vitest';
 import { startTestPostgres, type TestPostgres } from '../../src/testing/index.js';
 
 export async function postgresForFile(): Promise<TestPostgres | undefined> {
+  // Mutation testing runs on SQLite alone (see vitest.mutation.config.ts): a PostgreSQL per test file
+  // for each of 1,600 mutants would take half a day. CI never sets this.
+  if (process.env.TENANT_SERVER_TEST_NO_POSTGRES === '1' && !process.env.CI) {
+    describe('PostgreSQL', () => {
+      it.skip('skipped: TENANT_SERVER_TEST_NO_POSTGRES=1 (mutation testing runs on SQLite)', () => undefined);
+    });
+    return undefined;
+  }
   try {
     const server = await startTestPostgres();
     afterAll(() => server.stop());
