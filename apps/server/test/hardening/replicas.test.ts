@@ -2,8 +2,10 @@
 // serves at once; If-Match holds across replicas; parallel writes of different fields all merge.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../src/admin.js';
 import { openStore, type Store } from '../../src/storage/open-store.js';
 import { type ServerProcess, startServerProcess } from '../../src/testing/index.js';
+import { hashToken } from '../../src/tokens.js';
 import { postgresForFile } from '../support/postgres.js';
 import { settableFields, validValue } from './arbitraries.js';
 
@@ -41,6 +43,30 @@ describe.runIf(server)('three replicas on one PostgreSQL', () => {
   afterAll(async () => {
     await Promise.all(replicas.map((replica) => replica.close()));
     await store?.close();
+  });
+
+  it('a tenant destroyed through one replica: its token answers 401 on every replica at once', async () => {
+    const doomed = await store.createTenant({ name: 'Doomed' });
+    await store.addToken(doomed.id, hashToken('doomed-token'));
+    const admin = await createUser(store, {
+      username: 'replica-root',
+      password: 'replica-root-pw',
+      role: 'SystemAdmin',
+    });
+    await store.createSession(admin.id, {
+      accessHash: hashToken('replica-root-token'),
+      accessExpiresAt: Date.now() + 3600_000,
+      refreshHash: hashToken('replica-root-refresh'),
+      refreshExpiresAt: Date.now() + 3600_000,
+    });
+    // Every replica has served the token (whatever it keeps of it, it has).
+    for (const replica of replicas) expect((await call(replica, 'doomed-token', 'GET')).status).toBe(200);
+    const destroyed = await fetch(`${replicas[0]?.url}/tenants/${doomed.id}/destroy`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer replica-root-token' },
+    });
+    expect(destroyed.status).toBe(204);
+    for (const replica of replicas) expect((await call(replica, 'doomed-token', 'GET')).status).toBe(401);
   });
 
   it('a write acknowledged by one replica is what the other two serve next, ETag and all', async () => {
