@@ -1,6 +1,6 @@
 // Where to connect and with which token: flags, then environment, then the profile.
 import type { TenantClient } from '@tenantctl/client';
-import type { CommandDeps } from './command-deps.js';
+import type { ClientTuning, CommandDeps } from './command-deps.js';
 import { configPath, type Profile, readConfig } from './config-file.js';
 import { ExitCode, ExitError, NotConnectedError, unreadableFileError, usageError } from './exit-error.js';
 import type { Io } from './io.js';
@@ -165,6 +165,7 @@ export async function createClientFor(
   connection: Connection,
   flags: ConnectionFlags,
   io: Io,
+  tuning: ClientTuning = {},
 ): Promise<TenantClient> {
   const [{ createTenantClient }, transport] = await Promise.all([
     import('@tenantctl/client'),
@@ -181,8 +182,10 @@ export async function createClientFor(
       ...credential,
       ...transport,
       retry: {
+        ...(tuning.retries === undefined ? {} : { retries: tuning.retries }),
         onRetry: (event) => {
           if (io.verbose) io.err(`retrying ${event.method} in ${event.delayMs} ms (${event.reason})`);
+          tuning.onRetry?.(event);
         },
       },
     });

@@ -10,6 +10,8 @@ export const ExitCode = {
   auth: 3,
   /** The server could not be reached, or did not answer in time. */
   unreachable: 4,
+  /** Interrupted (Ctrl-C) after it had begun, what it did so far recorded (a fleet run). */
+  interrupted: 130,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

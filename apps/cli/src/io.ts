@@ -21,6 +21,11 @@ export interface Io {
   columns?: number;
   /** Present when standard input and standard error are a terminal: someone can answer questions. */
   prompter?: Prompter;
+  /**
+   * Present when standard error is a terminal: shows one status line in place (progress), redrawn at
+   * each call; `undefined` clears it. Elsewhere progress is a line per step, through `err`.
+   */
+  status?(line: string | undefined): void;
   env: NodeJS.ProcessEnv;
   /** Colors for stdout, off for NO_COLOR, --no-color and anything that is not a terminal. */
   color: ReturnType<typeof pc.createColors>;
@@ -67,6 +72,9 @@ export function processIo(options: { color: boolean; verbose: boolean }): Io {
     readStdin: () => readAll(process.stdin),
     readLine: lineReader(process.stdin),
     ...(interactive ? { prompter: lazyTerminalPrompter() } : {}),
+    ...(process.stderr.isTTY === true
+      ? { status: (line: string | undefined) => process.stderr.write(`\r\x1b[K${line ?? ''}`) }
+      : {}),
     env: process.env,
     color: pc.createColors(color),
     verbose: options.verbose,

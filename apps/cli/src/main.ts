@@ -25,6 +25,10 @@ const commands: { [N in Invocation['command']]: () => Promise<CommandOf<N>> } = 
   'tenants create': async () => (await import('./commands/tenants.js')).create,
   'tenants delete': async () => (await import('./commands/tenants.js')).remove,
   'tenants names': async () => (await import('./commands/tenants.js')).names,
+  'fleet plan': async () => (await import('./commands/fleet.js')).plan,
+  'fleet apply': async () => (await import('./commands/fleet.js')).apply,
+  'fleet undo': async () => (await import('./commands/fleet.js')).undo,
+  'fleet history': async () => (await import('./commands/fleet.js')).history,
   'auth login': async () => (await import('./commands/auth-login.js')).run,
   'auth status': async () => (await import('./commands/auth.js')).status,
   'auth token': async () => (await import('./commands/auth.js')).token,
@@ -57,10 +61,10 @@ async function main(argv: readonly string[]): Promise<ExitCodeValue> {
     io,
     // Loaded when a command reads a file: node:fs/promises is not free to load at every start.
     readTextFile: (path) => process.getBuiltinModule('node:fs/promises').readFile(path, 'utf8'),
-    async connect(flags: ConnectionFlags) {
+    async connect(flags: ConnectionFlags, tuning) {
       const { resolveConnection, createClientFor } = await import('./connection.js');
       connection = await resolveConnection(flags, deps);
-      return createClientFor(connection, flags, io);
+      return createClientFor(connection, flags, io, tuning);
     },
   };
   try {

@@ -20,6 +20,7 @@ Exit codes:
   2  usage or validation error (nothing was sent)
   3  authentication failed: no token, token or password refused, session ended
   4  server unreachable or timed out
+  130  interrupted (Ctrl-C) during a fleet run: tenantctl fleet apply --resume RUN
 `;
 
 type OutputFormat = 'table' | 'json' | 'yaml';
@@ -84,6 +85,29 @@ export interface TenantsDeleteOptions extends ConnectionFlags {
 export interface StatusOptions extends ConnectionFlags {
   output: OutputFormat;
 }
+export interface FleetPlanOptions extends ConnectionFlags {
+  file: string;
+  out?: string;
+  output: 'table' | 'json';
+  concurrency?: string;
+}
+export interface FleetApplyOptions extends ConnectionFlags {
+  file?: string;
+  plan?: string;
+  resume?: string;
+  output: 'table' | 'json';
+  concurrency?: string;
+  yes?: boolean;
+}
+export interface FleetUndoOptions extends ConnectionFlags {
+  run: string;
+  output: 'table' | 'json';
+  concurrency?: string;
+  yes?: boolean;
+}
+export interface FleetHistoryOptions extends ConnectionFlags {
+  output: 'table' | 'json';
+}
 export interface CompletionOptions {
   shell: string;
   program: Command;
@@ -105,6 +129,10 @@ export type Invocation =
   | { command: 'tenants delete'; options: TenantsDeleteOptions }
   | { command: 'tenants names'; options: ConnectionFlags }
   | { command: 'status'; options: StatusOptions }
+  | { command: 'fleet plan'; options: FleetPlanOptions }
+  | { command: 'fleet apply'; options: FleetApplyOptions }
+  | { command: 'fleet undo'; options: FleetUndoOptions }
+  | { command: 'fleet history'; options: FleetHistoryOptions }
   | { command: 'completion'; options: CompletionOptions };
 
 interface Globals {
@@ -334,6 +362,52 @@ export function buildProgram(choose: (invocation: Invocation, command: Command) 
     .description('the tenant names kept for completion; exit 1 when they are not fresh')
     .action((options: object, command: Command) =>
       choose({ command: 'tenants names', options: merged(command, options) }, command),
+    );
+
+  const fleet = program
+    .command('fleet')
+    .description('one baseline over many tenants and PBXs: plan it, apply it (resumable), undo it');
+  const tableOrJson = () =>
+    new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table');
+  const concurrencyOption = () => new Option('--concurrency <n>', 'requests in flight per PBX (default 4)');
+  fleet
+    .command('plan')
+    .description('show what a fleet file would change; exit 0 when nothing, 1 when something')
+    .requiredOption('-f, --file <file>', 'the fleet file (YAML or JSON), or - for standard input')
+    .option('--out <plan>', 'save the plan: each tenant, its PBX, the ETag read and the changes')
+    .addOption(tableOrJson())
+    .addOption(concurrencyOption())
+    .action((options: object, command: Command) =>
+      choose({ command: 'fleet plan', options: merged(command, options) }, command),
+    );
+  fleet
+    .command('apply')
+    .description('apply a fleet file (asks first) or exactly a saved plan; --resume finishes a run')
+    .option('-f, --file <file>', 'the fleet file (with --plan or --resume: for the values of secret fields)')
+    .option('--plan <plan>', 'a plan saved by fleet plan --out')
+    .option('--resume <run>', 'finish a run that was interrupted (tenantctl fleet history)')
+    .option('--yes', 'do not ask (needed where there is no terminal to ask on)')
+    .addOption(tableOrJson())
+    .addOption(concurrencyOption())
+    .action((options: object, command: Command) =>
+      choose({ command: 'fleet apply', options: merged(command, options) }, command),
+    );
+  fleet
+    .command('history')
+    .description('the fleet runs of this machine, newest last')
+    .addOption(tableOrJson())
+    .action((options: object, command: Command) =>
+      choose({ command: 'fleet history', options: merged(command, options) }, command),
+    );
+  fleet
+    .command('undo')
+    .description('put back the values a run changed, where nobody changed them since')
+    .argument('<run>', 'the run (tenantctl fleet history)')
+    .option('--yes', 'do not ask (needed where there is no terminal to ask on)')
+    .addOption(tableOrJson())
+    .addOption(concurrencyOption())
+    .action((run: string, options: object, command: Command) =>
+      choose({ command: 'fleet undo', options: merged(command, { ...options, run }) }, command),
     );
 
   program

@@ -105,14 +105,21 @@ export interface FileSettings {
 
 /** The mapping a JSON or YAML file (or `-`, standard input) holds, or a usage error naming the file. */
 export async function mappingFromFile(file: string, deps: CommandDeps): Promise<Record<string, unknown>> {
-  const [{ parse }, { isJsonObject }] = await Promise.all([loadYaml(), import('@tenantctl/schema/fields')]);
-  const name = file === '-' ? 'standard input' : file;
-  let text: string;
+  return mappingFromText(await readFileText(file, deps), file === '-' ? 'standard input' : file);
+}
+
+/** A file's text (`-`: standard input), or a usage error saying why it cannot be read. */
+export async function readFileText(file: string, deps: CommandDeps): Promise<string> {
   try {
-    text = file === '-' ? await deps.io.readStdin() : await deps.readTextFile(file);
+    return file === '-' ? await deps.io.readStdin() : await deps.readTextFile(file);
   } catch (error) {
-    throw unreadableFileError(name, error);
+    throw unreadableFileError(file === '-' ? 'standard input' : file, error);
   }
+}
+
+/** The mapping JSON or YAML text holds; `name` says where it came from in messages. */
+export async function mappingFromText(text: string, name: string): Promise<Record<string, unknown>> {
+  const [{ parse }, { isJsonObject }] = await Promise.all([loadYaml(), import('@tenantctl/schema/fields')]);
   let document: unknown;
   try {
     document = parse(text); // YAML is a superset of JSON: one parser reads both

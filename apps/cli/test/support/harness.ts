@@ -29,6 +29,8 @@ export interface Harness {
   /** Everything written to stdout, and to stderr. */
   readonly stdout: string;
   readonly stderr: string;
+  /** The status lines shown in place (with `statusLine`), in order; '' for a clear. */
+  readonly statusLines: string[];
 }
 
 /** A folder for config files of this test file, removed after it. */
@@ -44,11 +46,14 @@ export interface HarnessOptions {
   columns?: number;
   /** Answers to terminal questions, in order (a function answers when asked); without it, no terminal. */
   answers?: Answer[];
+  /** Standard error is a terminal: status lines (progress) are kept in `statusLines`. */
+  statusLine?: boolean;
 }
 
 export function harness(options: HarnessOptions = {}): Harness {
   let stdout = '';
   let stderr = '';
+  const statusLines: string[] = [];
   const stdinLines = (options.stdin ?? '').split('\n');
   if (stdinLines.at(-1) === '') stdinLines.pop();
   const line = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
@@ -63,6 +68,9 @@ export function harness(options: HarnessOptions = {}): Harness {
     readLine: async () => stdinLines.shift(),
     ...(options.columns === undefined ? {} : { columns: options.columns }),
     ...(options.answers ? { prompter: scriptedPrompter(options.answers, (q) => (stderr += q)) } : {}),
+    ...(options.statusLine
+      ? { status: (line: string | undefined) => void statusLines.push(line ?? '') }
+      : {}),
     // No test reads the user's profiles: the config file lives in the scratch folder unless given.
     env: { TENANTCTL_CONFIG: join(scratch, 'config.json'), ...options.env },
     color: pc.createColors(options.color === true),
@@ -71,7 +79,8 @@ export function harness(options: HarnessOptions = {}): Harness {
   const deps: CommandDeps = {
     io,
     readTextFile: (path) => readFile(path, 'utf8'),
-    connect: async (flags) => createClientFor(await resolveConnection(flags, deps), flags, io),
+    connect: async (flags, tuning) =>
+      createClientFor(await resolveConnection(flags, deps), flags, io, tuning),
   };
   return {
     deps,
@@ -81,5 +90,6 @@ export function harness(options: HarnessOptions = {}): Harness {
     get stderr() {
       return stderr;
     },
+    statusLines,
   };
 }

@@ -1,0 +1,209 @@
+// A fleet plan: for each PBX of the fleet, the tenants its rules match (pages streamed, not held), each
+// read by id with its ETag (a few at a time), and what would change. A later rule wins for a field two
+// rules set. Secrets are never in a plan: a change to a secret field says only that it changes.
+import type { TenantClient, TenantDetails } from '@tenantctl/client';
+import { type Change, computeChanges } from '../changes.js';
+import type { ClientTuning, CommandDeps } from '../command-deps.js';
+import type { ConnectionFlags } from '../connection.js';
+import { usageError } from '../exit-error.js';
+import { describeMatch, type Fleet } from './fleet-file.js';
+import { matcherFor } from './match.js';
+import { runPool } from './pool.js';
+
+/** A change as a plan keeps it; a secret one holds no value, only that it changes. */
+export interface PlannedChange {
+  field: string;
+  from?: unknown;
+  to?: unknown;
+  secret?: true;
+}
+
+export interface PlannedTenant {
+  pbx: string;
+  id: string;
+  name: string;
+  /** The ETag read: the update is sent with it (If-Match), so a tenant changed since is not overwritten. */
+  etag: string | undefined;
+  /** The rules that matched it, by number: the fleet file gives back the values of secret fields. */
+  rules: number[];
+  changes: PlannedChange[];
+}
+
+export interface PlanPbx {
+  /** The profile's name, as the fleet file gives it (`default` for the current one). */
+  name: string;
+  url: string;
+}
+
+export interface Plan {
+  format: 'tenantctl-fleet-plan/1';
+  createdAt: string;
+  fleet: { source: string; sha256: string };
+  pbx: PlanPbx[];
+  /** How many tenants the rules matched, on every PBX. */
+  matched: number;
+  /** The tenants that would change; the others already match. */
+  tenants: PlannedTenant[];
+}
+
+/** A PBX the plan could not read because it refused the sign-in or the token. */
+export class PbxRefusedError extends Error {
+  constructor(
+    readonly pbx: string,
+    cause: Error,
+  ) {
+    super(`PBX "${pbx}" refused the sign-in: ${cause.message}`, { cause });
+  }
+}
+
+/** Whether a field's value may hold a secret: then a plan, a journal and the output never show it. */
+export async function secretFieldNames(): Promise<Set<string>> {
+  const { tenantFields } = await import('@tenantctl/schema/fields');
+  return new Set(
+    tenantFields()
+      .filter((field) => field.secret || field.secretPaths.length > 0)
+      .map((field) => field.name),
+  );
+}
+
+/** The fields the matched rules set, a later rule winning. */
+export function desiredFor(fleet: Fleet, rules: readonly number[]): Record<string, unknown> {
+  return Object.assign({}, ...rules.map((number) => fleet.rules[number - 1]?.set ?? {}));
+}
+
+export function toPlannedChanges(changes: readonly Change[], secrets: ReadonlySet<string>): PlannedChange[] {
+  return changes.map(({ field, from, to }) =>
+    secrets.has(field) ? { field, secret: true } : { field, from, to },
+  );
+}
+
+export interface PlanOptions {
+  /** Reads in flight per PBX. */
+  concurrency: number;
+  /** Called as each PBX's tenants are read, for progress. */
+  onRead?: (pbx: string, read: number, matched: number) => void;
+}
+
+const isAuthFailure = (error: unknown) =>
+  error instanceof Error &&
+  ['auth', 'sign-in', 'forbidden'].includes(String((error as { kind?: unknown }).kind));
+
+/** The flags that reach a PBX of the fleet: its profile, or the current connection. */
+export const flagsFor = (base: ConnectionFlags, profile: string | undefined): ConnectionFlags =>
+  profile === undefined ? base : { ...base, profile };
+
+/** A connected client per PBX of the fleet, keyed by its name; its URL read from the profile. */
+export async function connectFleet(
+  fleet: Fleet,
+  base: ConnectionFlags,
+  deps: CommandDeps,
+  tuning: (pbx: string) => ClientTuning = () => ({}),
+): Promise<{ name: string; url: string; client: TenantClient }[]> {
+  const { namesCacheOf } = await import('../tenant-target.js');
+  return Promise.all(
+    fleet.pbx.map(async ({ profile }) => {
+      const name = profile ?? 'default';
+      const flags = flagsFor(base, profile);
+      const url = (await namesCacheOf(flags, deps))?.url ?? '';
+      return { name, url, client: await deps.connect(flags, tuning(name)) };
+    }),
+  );
+}
+
+/** Reads the fleet and plans it; a rule that matches no tenant on any PBX is a usage error. */
+export async function planFleet(
+  fleet: Fleet,
+  pbxs: readonly { name: string; url: string; client: TenantClient }[],
+  options: PlanOptions,
+): Promise<Plan> {
+  const secrets = await secretFieldNames();
+  const hits = new Map<number, number>(fleet.rules.map((rule) => [rule.number, 0]));
+  const perPbx = await Promise.all(
+    pbxs.map(async ({ name, client }) => {
+      try {
+        // A filter's grammar is the server's: its matches are the ids the PBX lists for it.
+        const filtered = new Map<number, Set<string>>();
+        for (const rule of fleet.rules) {
+          if (rule.match.kind !== 'filter') continue;
+          const ids = new Set<string>();
+          for await (const tenant of client.listTenants({ filter: rule.match.filter }))
+            ids.add(String(tenant.id));
+          filtered.set(rule.number, ids);
+        }
+        const matchers = fleet.rules.map((rule) => ({
+          rule,
+          test: matcherFor(rule.match, filtered.get(rule.number)),
+        }));
+        const matched: { id: string; name: string; rules: number[] }[] = [];
+        for await (const tenant of client.listTenants()) {
+          const keys = { id: String(tenant.id), name: tenant.name, domain: tenant.domain };
+          const rules = matchers.filter(({ test }) => test(keys)).map(({ rule }) => rule.number);
+          if (rules.length === 0) continue;
+          for (const number of rules) hits.set(number, (hits.get(number) ?? 0) + 1);
+          matched.push({ id: keys.id, name: String(tenant.name ?? keys.id), rules });
+        }
+        const planned: PlannedTenant[] = [];
+        let read = 0;
+        await runPool(
+          matched,
+          { limit: () => options.concurrency, notBefore: () => 0, stopped: () => false },
+          async (entry) => {
+            const { tenant, etag } = await readTenant(client, entry.id);
+            read++;
+            options.onRead?.(name, read, matched.length);
+            if (!tenant) return; // deleted since it was listed: nothing to plan
+            const changes = computeChanges(tenant, desiredFor(fleet, entry.rules));
+            if (changes.length > 0) {
+              planned.push({
+                pbx: name,
+                id: entry.id,
+                name: entry.name,
+                etag,
+                rules: entry.rules,
+                changes: toPlannedChanges(changes, secrets),
+              });
+            }
+          },
+        );
+        // The list's order, whatever order the reads finished in.
+        const order = new Map(matched.map((entry, i) => [entry.id, i]));
+        planned.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+        return { matched: matched.length, planned };
+      } catch (error) {
+        if (isAuthFailure(error)) throw new PbxRefusedError(name, error as Error);
+        throw error;
+      }
+    }),
+  );
+  const unmatched = fleet.rules.filter((rule) => (hits.get(rule.number) ?? 0) === 0);
+  if (unmatched.length > 0) {
+    throw usageError(
+      unmatched
+        .map(
+          (rule) => `${fleet.source}: rule ${rule.number} (${describeMatch(rule.match)}) matches no tenant`,
+        )
+        .join('\n'),
+    );
+  }
+  return {
+    format: 'tenantctl-fleet-plan/1',
+    createdAt: new Date().toISOString(),
+    fleet: { source: fleet.source, sha256: fleet.sha256 },
+    pbx: pbxs.map(({ name, url }) => ({ name, url })),
+    matched: perPbx.reduce((sum, one) => sum + one.matched, 0),
+    tenants: perPbx.flatMap((one) => one.planned),
+  };
+}
+
+/** A tenant by id with its ETag; no tenant when it was deleted in the meantime. */
+async function readTenant(
+  client: TenantClient,
+  id: string,
+): Promise<{ tenant: TenantDetails | undefined; etag: string | undefined }> {
+  try {
+    return await client.getTenantByIdWithETag(id);
+  } catch (error) {
+    if ((error as { kind?: unknown }).kind === 'not-found') return { tenant: undefined, etag: undefined };
+    throw error;
+  }
+}
