@@ -9,8 +9,8 @@ import { cliStartup } from './cli-startup.mjs';
 import { clientOverhead } from './client-overhead.mjs';
 import { load, loadSpread } from './http-load.mjs';
 import { postgresRoundTrip } from './postgres-round-trip.mjs';
-import { tenantListPages } from './tenant-list.mjs';
 import { startBareServer, startServerProcess, startTestPostgres } from './processes.mjs';
+import { tenantListPages } from './tenant-list.mjs';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 4);
@@ -155,7 +155,12 @@ try {
 
   const pages = await tenantListPages({ seconds, rounds: Math.max(2, rounds - 1), log });
   rows.push(
-    ['GET /tenants first page of 100 tenants (SQLite)', `${Math.round(pages.rps['first page of 100'])} req/s`, '', ''],
+    [
+      'GET /tenants first page of 100 tenants (SQLite)',
+      `${Math.round(pages.rps['first page of 100'])} req/s`,
+      '',
+      '',
+    ],
     [
       'GET /tenants first page, 10,000 tenants ÷ 100 tenants',
       '',

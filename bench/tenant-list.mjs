@@ -18,8 +18,13 @@ const TOKEN = 'bench-system-admin-token';
 async function seeded(count) {
   const dbPath = join(mkdtempSync(join(tmpdir(), 'bench-tenants-')), 'tenants.db');
   const store = await openStore(dbPath);
-  for (let i = 0; i < count; i++) await store.createTenant(defaultSettings(`shop-${String(i).padStart(5, '0')}`));
-  const admin = await createUser(store, { username: 'root', password: 'bench-password', role: 'SystemAdmin' });
+  for (let i = 0; i < count; i++)
+    await store.createTenant(defaultSettings(`shop-${String(i).padStart(5, '0')}`));
+  const admin = await createUser(store, {
+    username: 'root',
+    password: 'bench-password',
+    role: 'SystemAdmin',
+  });
   await store.createSession(admin.id, {
     accessHash: hashToken(TOKEN),
     accessExpiresAt: Date.now() + 3600_000,

@@ -336,17 +336,19 @@ export async function undo(options: FleetUndoOptions, deps: CommandDeps): Promis
   );
   const tasks: FleetTask[] = [];
   for (const state of applied) {
-    const secrets = Object.entries(state.entry.before)
-      .filter(([, value]) => value === SECRET)
-      .map(([field]) => field);
+    const fields = Object.entries(state.entry.before);
+    const secrets = fields.filter(([, value]) => value === SECRET).map(([field]) => field);
+    const blanks = fields.filter(([, value]) => value === null).map(([field]) => field);
+    const who = `tenant "${state.entry.name}" (${state.entry.id})`;
     if (secrets.length > 0) {
+      deps.io.err(`${who}: ${secrets.join(', ')} cannot be restored: a secret's value is never journaled`);
+    }
+    if (blanks.length > 0) {
       deps.io.err(
-        `tenant "${state.entry.name}" (${state.entry.id}): ${secrets.join(', ')} cannot be restored (a secret's value was never journaled); the other fields are`,
+        `${who}: ${blanks.join(', ')} cannot be restored: it was blank, and an update cannot blank a field`,
       );
     }
-    const restore = Object.fromEntries(
-      Object.entries(state.entry.before).filter(([, value]) => value !== SECRET),
-    );
+    const restore = Object.fromEntries(fields.filter(([, value]) => value !== SECRET && value !== null));
     if (Object.keys(restore).length === 0) continue;
     const after = Object.fromEntries(
       Object.keys(restore).map((field) => [field, state.entry.after[field] ?? null]),
