@@ -10,6 +10,7 @@ export const binaryTests = [
   'test/install/**/*.test.ts',
   'test/doctor/e2e/**/*.test.ts',
   'test/tenants/**/*.test.ts',
+  'test/fleet/binary.test.ts',
 ];
 
 export default defineConfig({

@@ -17,5 +17,5 @@ export interface ClientTuning {
   /** Retries after the first attempt (the client's default is 2). */
   retries?: number;
   /** Called before each wait, as well as the --verbose line. */
-  onRetry?: (event: RetryEvent) => void;
+  onRetry?(event: RetryEvent): void;
 }

@@ -16,7 +16,7 @@ export type Match =
   /** A plain list: each entry an id or a name. */
   | { kind: 'list'; items: readonly string[] };
 
-export interface FleetRule {
+interface FleetRule {
   /** 1 for the first rule, as messages count them. */
   number: number;
   match: Match;
@@ -24,7 +24,7 @@ export interface FleetRule {
   set: Readonly<Record<string, unknown>>;
 }
 
-export interface FleetPbx {
+interface FleetPbx {
   /** The tenantctl profile to reach it with; undefined: the current one (flags, environment, default). */
   profile?: string;
 }

@@ -10,7 +10,7 @@ import { usageError } from '../exit-error.js';
 /** How a secret value reads in a journal, a plan and the output. */
 export const SECRET = '(secret)';
 
-export interface RunStart {
+interface RunStart {
   type: 'run';
   run: string;
   /** `apply`, or `undo` of another run. */
@@ -37,7 +37,7 @@ export interface TenantEntry {
 
 export type Outcome = 'applied' | 'failed' | 'skipped';
 
-export type JournalEvent =
+type JournalEvent =
   | RunStart
   | TenantEntry
   | { type: 'sending'; pbx: string; id: string; at: string }
@@ -102,7 +102,7 @@ export interface JournalRead {
   interrupted: boolean;
 }
 
-export const tenantKey = (pbx: string, id: string) => `${pbx}\u0000${id}`;
+const tenantKey = (pbx: string, id: string) => `${pbx}\u0000${id}`;
 
 /** Reads a run's journal; a last line cut short by a crash is left out. */
 export async function readJournal(configFile: string, run: string): Promise<JournalRead> {

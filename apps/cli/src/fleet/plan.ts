@@ -18,7 +18,7 @@ export interface PlannedChange {
   secret?: true;
 }
 
-export interface PlannedTenant {
+interface PlannedTenant {
   pbx: string;
   id: string;
   name: string;
@@ -29,7 +29,7 @@ export interface PlannedTenant {
   changes: PlannedChange[];
 }
 
-export interface PlanPbx {
+interface PlanPbx {
   /** The profile's name, as the fleet file gives it (`default` for the current one). */
   name: string;
   url: string;

@@ -2,14 +2,12 @@
 // on PostgreSQL, as a SystemAdmin: 120 tenants of which 100 match; a saved plan applied after one
 // tenant changed and one was deleted; undo; two PBXs in one file; a PBX answering 429 to every tenth
 // request; a run finished from its journal without sending anything twice.
-
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import {
   signInSystemUser,
   startTestPostgres,
+  startTestProxy,
   startTestServer,
   type TestPostgres,
   type TestServer,
@@ -38,50 +36,6 @@ const file = (text: string) => {
   writeFileSync(path, text);
   return path;
 };
-
-/** A proxy in front of a server that answers 429 (Retry-After: 1) to every tenth POST, and logs. */
-async function throttlingProxy(target: string) {
-  const upstream = new URL(target);
-  const log: { method: string; path: string; at: number; status: number }[] = [];
-  let posts = 0;
-  const server: Server = createServer((incoming, outgoing) => {
-    const at = Date.now();
-    const path = incoming.url ?? '';
-    if (incoming.method === 'POST' && ++posts % 10 === 0) {
-      log.push({ method: 'POST', path, at, status: 429 });
-      incoming.resume();
-      outgoing.writeHead(429, { 'Retry-After': '1', 'Content-Type': 'application/json' });
-      outgoing.end('{"errors":[{"code":"TOO_MANY_REQUESTS","message":"slow down"}]}');
-      return;
-    }
-    const forwarded = httpRequest(
-      {
-        host: upstream.hostname,
-        port: upstream.port,
-        method: incoming.method,
-        path,
-        headers: incoming.headers,
-      },
-      (answer) => {
-        log.push({ method: incoming.method ?? '', path, at, status: answer.statusCode ?? 0 });
-        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(outgoing);
-      },
-    );
-    incoming.pipe(forwarded);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}${upstream.pathname}`,
-    log,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 const engines: [string, () => Promise<string | undefined>][] = [
   ['SQLite', async () => undefined],
@@ -252,7 +206,7 @@ tenants:
   });
 
   it('slows a PBX that answers 429 down and honours Retry-After: every tenant applied', async () => {
-    const proxy = await throttlingProxy(eu.url);
+    const proxy = await startTestProxy({ target: eu.url, throttleEveryPost: 10, retryAfterSeconds: 1 });
     try {
       const proxied = join(scratch, `fleet-config-${n++}.json`);
       const token = (
@@ -299,7 +253,7 @@ tenants:
       startedAt: new Date().toISOString(),
       pbx: [{ name: 'eu', url: eu.url }],
     });
-    ids.forEach((id, i) =>
+    for (const [i, id] of ids.entries()) {
       journal.write({
         type: 'tenant',
         pbx: 'eu',
@@ -308,8 +262,8 @@ tenants:
         etag: etags[i],
         before: { log_retention: 180 },
         after: { log_retention: 45 },
-      }),
-    );
+      });
+    }
     journal.write({ type: 'sending', pbx: 'eu', id: ids[0] ?? '', at: 'x' });
     await eu.store.mergeSettings(ids[0] ?? '', { log_retention: 45 });
     journal.write({ type: 'applied', pbx: 'eu', id: ids[0] ?? '', at: 'x' });

@@ -26,6 +26,8 @@ export interface CliProcess {
   /** Resolves once stdout or stderr has shown `text`. */
   waitFor(text: string): Promise<void>;
   readonly output: string;
+  /** Sends the process a signal (SIGKILL: a crash). */
+  kill(signal: NodeJS.Signals): void;
   done: Promise<CliResult>;
 }
 
@@ -102,6 +104,7 @@ export function startCli(
     get output() {
       return stdout + stderr;
     },
+    kill: (signal) => void child.kill(signal),
     done,
   };
 }

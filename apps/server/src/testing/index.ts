@@ -11,4 +11,5 @@ export {
   startServerProcess,
 } from './server-process.js';
 export { assignToDealer, type SignedInSystemUser, signInSystemUser } from './system-users.js';
+export { type ProxyLogEntry, startTestProxy, type TestProxy, type TestProxyOptions } from './test-proxy.js';
 export { startTestServer, type TestServer, type TestServerOptions } from './test-server.js';

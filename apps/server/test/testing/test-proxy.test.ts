@@ -1,0 +1,47 @@
+// The test proxy passes requests on (after its delay), throttles every nth POST, and logs each.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestProxy, startTestServer, type TestServer } from '../../src/testing/index.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+describe('startTestProxy', () => {
+  it('passes every request on after its delay, keeping the path prefix, and logs it', async () => {
+    const proxy = await startTestProxy({ target: server.url, delayMs: 120 });
+    try {
+      const started = Date.now();
+      const answer = await fetch(`${proxy.url}/tenant`, {
+        headers: { Authorization: `Bearer ${server.tenant.token}` },
+      });
+      expect(answer.status).toBe(200);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(120);
+      expect(proxy.log).toEqual([
+        { method: 'GET', path: '/api/tenant', at: expect.any(Number), status: 200 },
+      ]);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('answers 429 with Retry-After to every nth POST', async () => {
+    const proxy = await startTestProxy({ target: server.url, throttleEveryPost: 2, retryAfterSeconds: 3 });
+    try {
+      const post = () =>
+        fetch(`${proxy.url}/tenant`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${server.tenant.token}`, 'Content-Type': 'application/json' },
+          body: '{"log_retention":9}',
+        });
+      expect((await post()).status).toBe(200);
+      const throttled = await post();
+      expect(throttled.status).toBe(429);
+      expect(throttled.headers.get('retry-after')).toBe('3');
+      expect(proxy.log.map((entry) => entry.status)).toEqual([200, 429]);
+    } finally {
+      await proxy.close();
+    }
+  });
+});
