@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export { startServerProcess, startTestPostgres } from '../apps/server/dist/testing/index.js';
+export { startServerProcess, startTestPostgres, startTestProxy } from '../apps/server/dist/testing/index.js';
 
 const bareServer = fileURLToPath(new URL('bare-server.mjs', import.meta.url));
 

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { startPrism } from '../packages/mock/dist/index.js';
 import { cliStartup } from './cli-startup.mjs';
 import { clientOverhead } from './client-overhead.mjs';
+import { fleetBench } from './fleet.mjs';
 import { load, loadSpread } from './http-load.mjs';
 import { postgresRoundTrip } from './postgres-round-trip.mjs';
 import { startBareServer, startServerProcess, startTestPostgres } from './processes.mjs';
@@ -174,6 +175,34 @@ try {
       `${pages.lastPage.toFixed(2)}× (target ≈ 1×)`,
     ],
   );
+
+  const fleet = await fleetBench({ log, rounds: Math.max(2, rounds - 1) });
+  const fleetRatio = fleet.fleet1000Ms / fleet.applyOneMs;
+  const pacedRatio = fleet.concurrency1Ms / fleet.concurrency8Ms;
+  const mib = (kib) => `${(kib / 1024).toFixed(0)} MiB`;
+  rows.push(
+    ['`tenantctl apply` of one tenant (wall, median)', `${fleet.applyOneMs.toFixed(0)} ms`, '', 'baseline'],
+    [
+      '`tenantctl fleet apply` of 1,000 tenants (wall, median)',
+      `${(fleet.fleet1000Ms / 1000).toFixed(2)} s`,
+      '',
+      `${fleetRatio.toFixed(1)}× one apply (target ≤ 15×)`,
+    ],
+    [
+      '`fleet plan` peak RSS, 1,000 vs 10,000 tenants',
+      `${mib(fleet.planRssKiB.thousand)} vs ${mib(fleet.planRssKiB.tenThousand)}`,
+      '',
+      `${(fleet.planRssKiB.tenThousand / fleet.planRssKiB.thousand).toFixed(2)}× for 10× the tenants`,
+    ],
+    [
+      '`fleet apply` of 200 tenants behind a 20 ms proxy, --concurrency 1 ÷ 8',
+      `${(fleet.concurrency1Ms / 1000).toFixed(1)} s vs ${(fleet.concurrency8Ms / 1000).toFixed(1)} s`,
+      '',
+      `${pacedRatio.toFixed(1)}× (target ≥ 5×)`,
+    ],
+  );
+  target('fleet apply of 1,000 ÷ one apply', fleetRatio, '≤ 15×', fleetRatio <= 15);
+  target('fleet --concurrency 8 speed-up (20 ms away)', pacedRatio, '≥ 5×', pacedRatio >= 5);
 
   log('client overhead: getTenant() and openapi-fetch vs raw fetch');
   const overhead = await clientOverhead({ url: full.url, token: full.tenant.token });

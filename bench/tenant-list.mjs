@@ -2,38 +2,9 @@
 // SystemAdmin. With an index on the creation order and on what a page filters by, a page costs about
 // the same however many tenants there are; a full scan per page would make the last page of 10,000
 // about a hundred times dearer.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createUser } from '../apps/server/dist/admin.js';
-import { openStore } from '../apps/server/dist/storage/open-store.js';
-import { defaultSettings } from '../apps/server/dist/tenant-representation.js';
-import { hashToken } from '../apps/server/dist/tokens.js';
 import { load } from './http-load.mjs';
 import { startServerProcess } from './processes.mjs';
-
-const TOKEN = 'bench-system-admin-token';
-
-/** A SQLite file with `count` tenants and a SystemAdmin signed in with TOKEN. */
-async function seeded(count) {
-  const dbPath = join(mkdtempSync(join(tmpdir(), 'bench-tenants-')), 'tenants.db');
-  const store = await openStore(dbPath);
-  for (let i = 0; i < count; i++)
-    await store.createTenant(defaultSettings(`shop-${String(i).padStart(5, '0')}`));
-  const admin = await createUser(store, {
-    username: 'root',
-    password: 'bench-password',
-    role: 'SystemAdmin',
-  });
-  await store.createSession(admin.id, {
-    accessHash: hashToken(TOKEN),
-    accessExpiresAt: Date.now() + 3600_000,
-    refreshHash: hashToken(`${TOKEN}-refresh`),
-    refreshExpiresAt: Date.now() + 3600_000,
-  });
-  await store.close();
-  return dbPath;
-}
+import { seededTenants as seeded, SYSTEM_ADMIN_TOKEN as TOKEN } from './seed-tenants.mjs';
 
 /** Requests per second for the first and the last page of 100, each server over its tenants. */
 export async function tenantListPages({ seconds = 3, rounds = 3, log = () => undefined } = {}) {

@@ -47,20 +47,25 @@ export async function startTestProxy(options: TestProxyOptions): Promise<TestPro
       outgoing.end('{"errors":[{"code":"TOO_MANY_REQUESTS","message":"Slow down."}]}');
       return;
     }
-    const pass = () => {
-      const forwarded = httpRequest(
-        { host: upstream.hostname, port: upstream.port, method, path, headers: incoming.headers },
-        (answer) => {
-          log.push({ method, path, at, status: answer.statusCode ?? 0 });
-          outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(outgoing);
-        },
-      );
-      forwarded.on('error', () => outgoing.destroy());
-      incoming.pipe(forwarded);
-    };
-    if (options.delayMs) setTimeout(pass, options.delayMs);
-    else pass();
+    // The body is read at once and sent on after the delay (a stream piped later may have ended unseen).
+    const chunks: Buffer[] = [];
+    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+    incoming.on('end', () => {
+      const pass = () => {
+        const forwarded = httpRequest(
+          { host: upstream.hostname, port: upstream.port, method, path, headers: incoming.headers },
+          (answer) => {
+            log.push({ method, path, at, status: answer.statusCode ?? 0 });
+            outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(outgoing);
+          },
+        );
+        forwarded.on('error', () => outgoing.destroy());
+        forwarded.end(Buffer.concat(chunks));
+      };
+      if (options.delayMs) setTimeout(pass, options.delayMs);
+      else pass();
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
