@@ -225,6 +225,10 @@ async function run(
     journal.write({ type: 'end', at: new Date().toISOString(), interrupted: stopping });
     journal.close();
   }
+  // In the plan's order (PBX by PBX, each in list order), whatever order they finished in.
+  const order = new Map(setup.tasks.map((task, i) => [`${task.entry.pbx}\u0000${task.entry.id}`, i]));
+  const at = (result: TaskResult) => order.get(`${result.pbx}\u0000${result.id}`) ?? 0;
+  results.sort((a, b) => at(a) - at(b));
   if (options.output === 'json') {
     io.out(
       JSON.stringify(
