@@ -13,6 +13,8 @@ import {
   TenantSignInError,
   TenantTimeoutError,
 } from '../src/index.js';
+import { resolveRetryPolicy } from '../src/retry-policy.js';
+import { createTransport, type TransportOptions } from '../src/transport.js';
 import { type ScriptedServer, startScriptedServer } from './support/scripted-server.js';
 
 const TOKEN = 'canary-token-5f1e2d';
@@ -245,6 +247,20 @@ describe('tokens', () => {
     expect(inspect(error, { depth: 8 })).not.toContain(TOKEN);
     expect(server.received).toHaveLength(0);
   });
+
+  // A getToken written in plain JavaScript may return anything; "undefined" or "42" must not be sent.
+  it.each([
+    ['undefined', undefined],
+    ['a number', 42],
+  ])('a getToken that returns %s is refused, and nothing is sent', async (_what, value) => {
+    server.script({ status: 200, body: {} });
+    const client = createTenantClient({
+      baseUrl: server.baseUrl,
+      getToken: () => value as unknown as string,
+    });
+    expect(await client.getTenant().catch((e: unknown) => e)).toBeInstanceOf(TenantAuthError);
+    expect(server.received).toHaveLength(0);
+  });
 });
 
 describe('timeouts and aborts', () => {
@@ -300,5 +316,92 @@ describe('timeouts and aborts', () => {
     expect(((await pending) as Error).message).toBe('stop waiting');
     // Only one request, and the test ends long before the 30 s the server asked to wait.
     expect(server.received).toHaveLength(1);
+  });
+});
+
+// The transport on its own, for what the typed methods never send: HEAD, OPTIONS, a conditional GET.
+describe('createTransport', () => {
+  const transportRecording = (events: RetryEvent[], extra: Partial<TransportOptions> = {}) =>
+    createTransport({
+      canRefresh: false,
+      timeoutMs: 5000,
+      retry: { ...resolveRetryPolicy({ minDelayMs: 1 }), onRetry: (event) => events.push(event) },
+      fetch: (url, init) => fetch(url, init),
+      ...extra,
+    });
+
+  it.each(['GET', 'HEAD', 'OPTIONS'])(
+    'retries a %s with If-Match on 502: a read is safe to send again',
+    async (method) => {
+      server.script({ status: 502 }, { status: 200 });
+      const events: RetryEvent[] = [];
+      const request = new Request(`${server.baseUrl}/tenant`, { method, headers: { 'If-Match': '"v1"' } });
+      expect((await transportRecording(events)(request)).status).toBe(200);
+      expect(events.map((e) => e.reason)).toEqual([502]);
+      expect(server.received.map((r) => r.method)).toEqual([method, method]);
+    },
+  );
+
+  it.each(['POST', 'DELETE', 'PATCH'])('does not retry a %s with If-Match on 502', async (method) => {
+    server.script({ status: 502 }, { status: 200 });
+    const events: RetryEvent[] = [];
+    const request = new Request(`${server.baseUrl}/tenant`, { method, headers: { 'If-Match': '"v1"' } });
+    expect((await transportRecording(events)(request)).status).toBe(502);
+    expect(events).toEqual([]);
+  });
+
+  it('sends no user agent of its own when none is given', async () => {
+    server.script({ status: 200 });
+    await transportRecording([])(new Request(`${server.baseUrl}/tenant`));
+    expect(server.received[0]?.headers['user-agent']).not.toBe('undefined');
+  });
+
+  it('waits a Retry-After of exactly maxRetryAfterMs', async () => {
+    server.script({ status: 429, headers: { 'Retry-After': '1' } }, { status: 200 });
+    const events: RetryEvent[] = [];
+    const send = transportRecording(events, {
+      retry: { ...resolveRetryPolicy({ maxRetryAfterMs: 1000 }), onRetry: (event) => events.push(event) },
+    });
+    expect((await send(new Request(`${server.baseUrl}/tenant`))).status).toBe(200);
+    expect(events.map((e) => e.delayMs)).toEqual([1000]);
+  });
+
+  it('an abort with retries off is the abort, not a network error', async () => {
+    server.script({ status: 200, hang: true });
+    const controller = new AbortController();
+    const send = transportRecording([], { retry: resolveRetryPolicy(false) });
+    const pending = send(new Request(`${server.baseUrl}/tenant`), controller.signal).catch((e: unknown) => e);
+    setTimeout(() => controller.abort(new Error('user gave up')), 50);
+    expect(await pending).toEqual(new Error('user gave up'));
+  });
+
+  it('the timeout is the cause of a TenantTimeoutError, saying how long it waited', async () => {
+    server.script({ status: 200, hang: true });
+    const error = await transportRecording([], { timeoutMs: 100 })(
+      new Request(`${server.baseUrl}/tenant`),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TenantTimeoutError);
+    expect((error as TenantTimeoutError).cause).toMatchObject({
+      name: 'TimeoutError',
+      message: 'no answer within 100 ms',
+    });
+  });
+
+  it('a network failure without a cause of its own is named by what was thrown, with where it went', async () => {
+    const thrown = new Error('socket hang up');
+    const send = transportRecording([], {
+      retry: resolveRetryPolicy(false),
+      fetch: () => Promise.reject(thrown),
+    });
+    const error = await send(new Request(`${server.baseUrl}/tenant?x=1`, { method: 'GET' })).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(TenantNetworkError);
+    expect(error).toMatchObject({
+      message: 'could not reach the server (Error: socket hang up)',
+      method: 'GET',
+      url: `${server.baseUrl}/tenant`, // redacted: a query may hold a secret
+      cause: thrown,
+    });
   });
 });

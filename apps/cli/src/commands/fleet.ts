@@ -393,7 +393,7 @@ export async function history(options: FleetHistoryOptions, deps: CommandDeps): 
   }
   for (const r of runs) {
     const what = r.kind === 'undo' ? `undo of ${r.undoes}` : 'apply';
-    const state = r.finished ? '' : ' — interrupted: tenantctl fleet apply --resume ' + r.run;
+    const state = r.finished ? '' : ` — interrupted: tenantctl fleet apply --resume ${r.run}`;
     deps.io.out(
       `${r.run}  ${r.startedAt}  ${what}: ${r.applied} applied, ${r.skipped} skipped, ${r.failed} failed of ${r.tenants}${state}`,
     );

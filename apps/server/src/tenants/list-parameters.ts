@@ -49,23 +49,36 @@ function fitsField(field: string, value: FilterTerm['value']): boolean {
   return type === 'integer' ? typeof value === 'number' : type === typeof value;
 }
 
+/** Where the next thing to read starts, past blanks: 1-based, as the message counts characters. */
+const characterAt = (text: string, at: number) =>
+  at + (text.slice(at).length - text.slice(at).trimStart().length) + 1;
+
+const unreadable = (text: string, at: number) =>
+  violation(
+    'filter',
+    'pattern',
+    `cannot read it from character ${characterAt(text, at)}: write FIELD eq|ne VALUE, joined by " and " (VALUE a 'quoted' string, true, false, null or a whole number)`,
+  );
+
 /** `FIELD OP VALUE [and FIELD OP VALUE]…`, split where no quoted string is open. */
 function parseFilter(text: string, problems: Violation[]): FilterTerm[] {
   const terms: FilterTerm[] = [];
-  const term = /\s*([a-z_]+)\s+(eq|ne)\s+('(?:[^']|'')*'|[^\s']+)\s*(?:\band\b|$)/y;
+  const term = /\s*([a-z_]+)\s+(eq|ne)\s+('(?:[^']|'')*'|[^\s']+)/y;
+  // Read apart from the term, so that "name eq 'a' or …" is named at the "or", not at the term.
+  const joiner = /\s*(?:\band\b|$)/y;
   const fields = summaryFields();
   let at = 0;
   while (at < text.length) {
     term.lastIndex = at;
     const match = term.exec(text);
-    if (!match || match[0].length === 0) {
-      problems.push(
-        violation(
-          'filter',
-          'pattern',
-          `cannot read it from character ${at + 1}: write FIELD eq|ne VALUE, joined by " and " (VALUE a 'quoted' string, true, false, null or a whole number)`,
-        ),
-      );
+    if (!match) {
+      problems.push(unreadable(text, at));
+      return [];
+    }
+    joiner.lastIndex = term.lastIndex;
+    const joined = joiner.exec(text);
+    if (!joined) {
+      problems.push(unreadable(text, term.lastIndex));
       return [];
     }
     const [, field = '', op = 'eq', valueText = ''] = match;
@@ -97,10 +110,11 @@ function parseFilter(text: string, problems: Violation[]): FilterTerm[] {
     } else {
       terms.push({ field, op: op as FilterTerm['op'], value: value.value });
     }
-    at = term.lastIndex;
+    at = joiner.lastIndex;
     // A trailing "and" with nothing after it is not a filter.
-    if (at >= text.length && /\band\s*$/.test(match[0])) {
+    if (joined[0].trimStart() === 'and' && text.slice(at).trim() === '') {
       problems.push(violation('filter', 'pattern', 'ends with "and": a term must follow it'));
+      break;
     }
   }
   return terms;

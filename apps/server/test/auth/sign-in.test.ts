@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTenant, createUser } from '../../src/admin.js';
 import type { CodeMailer } from '../../src/auth/code-mail.js';
 import {
@@ -30,7 +30,6 @@ let otherTenantId = '';
 
 beforeAll(async () => {
   store = openSqliteStore({ path: join(dir, 't.db') });
-  service = createSignInService(store, mailer, defaultSignInPolicy, () => clock);
   tenantId = (await createTenant(store, 'Acme')).id;
   otherTenantId = (await createTenant(store, 'Other')).id;
   await store.mergeSettings(tenantId, { domain: 'acme.pbx.test' });
@@ -46,6 +45,11 @@ beforeAll(async () => {
   });
   await createUser(store, { tenantId, username: 'shared', password: 'same' });
   await createUser(store, { tenantId: otherTenantId, username: 'shared', password: 'same' });
+});
+// A service per test, on the one store: built inside the test's run, so that mutation testing sees
+// each test reach the service's own code (one built in beforeAll counts for no test).
+beforeEach(() => {
+  service = createSignInService(store, mailer, defaultSignInPolicy, () => clock);
 });
 afterAll(async () => {
   await store.close();
@@ -205,6 +209,38 @@ describe('second factor', () => {
     expect(await service.verifyCode(token, wrong)).toBe('refused'); // the fifth
     expect(await service.verifyCode(token, right)).toBe('refused'); // the sixth
     expect(await service.sendCode(token)).toBe('refused');
+  });
+
+  it('counts tries, not failures: a wrong code, then the right one on the fifth try, signs in', async () => {
+    const token = await flow();
+    await service.sendCode(token);
+    const right = code();
+    const wrong = right === '000000' ? '000001' : '000000';
+    for (let i = 0; i < 4; i++) expect(await service.verifyCode(token, wrong)).toBe('refused');
+    expect(await service.verifyCode(token, right)).toMatchObject({ token_type: 'Bearer' });
+  });
+
+  it('mails the code with how long it lasts, in minutes', async () => {
+    const minutes: number[] = [];
+    const timed = createSignInService(
+      store,
+      { send: async (_user, _code, validMinutes) => void minutes.push(validMinutes) },
+      defaultSignInPolicy,
+      () => clock,
+    );
+    const result = await timed.signIn({ username: 'tf', password: 'tf-password', address: CLIENT });
+    if (result.outcome !== 'second-factor') throw new Error(result.outcome);
+    expect(await timed.sendCode(result.token)).toBe('sent');
+    expect(minutes).toEqual([5]);
+  });
+
+  it('a code can be sent again, until the flow has had its five tries', async () => {
+    const token = await flow();
+    expect(await service.sendCode(token)).toBe('sent');
+    const wrong = code() === '000000' ? '000001' : '000000';
+    for (let i = 0; i < 4; i++) await service.verifyCode(token, wrong);
+    expect(await service.sendCode(token)).toBe('sent');
+    expect(await service.verifyCode(token, code())).toMatchObject({ token_type: 'Bearer' });
   });
 
   it('ends after 10 minutes however the code fares', async () => {

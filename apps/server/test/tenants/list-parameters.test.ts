@@ -1,3 +1,4 @@
+import { tenantSummaryFieldNames } from '@tenantctl/schema';
 import { describe, expect, it } from 'vitest';
 import { readListParameters } from '../../src/tenants/list-parameters.js';
 
@@ -5,7 +6,7 @@ const read = (query: Record<string, unknown>) => readListParameters(query);
 
 describe('readListParameters', () => {
   it('defaults to the first page of 100 in creation order, with no selection', () => {
-    expect(read({})).toEqual({ ok: true, value: { skip: 0, top: 100 } });
+    expect(read({})).toStrictEqual({ ok: true, value: { skip: 0, top: 100 } });
   });
 
   it('reads skip, top, search and orderby', () => {
@@ -31,6 +32,8 @@ describe('readListParameters', () => {
       ],
     ],
     ['max_extensions eq 50', [{ field: 'max_extensions', op: 'eq', value: 50 }]],
+    ['enabled eq false', [{ field: 'enabled', op: 'eq', value: false }]],
+    ["  name  eq  'Acme'  ", [{ field: 'name', op: 'eq', value: 'Acme' }]],
   ])('reads the filter %s', (filter, terms) => {
     expect(read({ filter })).toEqual({ ok: true, value: { skip: 0, top: 100, filter: terms } });
   });
@@ -61,5 +64,52 @@ describe('readListParameters', () => {
   it('reports every parameter that is wrong, not only the first', () => {
     const result = read({ top: '0', skip: '-1', orderby: 'x' });
     expect(result.ok ? [] : result.violations.map((v) => v.field)).toEqual(['skip', 'top', 'orderby']);
+  });
+
+  it('takes a search of digits as the text it is', () => {
+    expect(read({ search: '12' })).toStrictEqual({ ok: true, value: { skip: 0, top: 100, search: '12' } });
+  });
+
+  const summary = tenantSummaryFieldNames().join(', ');
+  const grammar = `write FIELD eq|ne VALUE, joined by " and " (VALUE a 'quoted' string, true, false, null or a whole number)`;
+  it.each([
+    [{ filter: "name eq 'Acme' or 1 eq 1" }, `filter: cannot read it from character 16: ${grammar}`],
+    [{ filter: "name eq 'a' and  = 1" }, `filter: cannot read it from character 18: ${grammar}`],
+    [{ filter: "  = 'a'" }, `filter: cannot read it from character 3: ${grammar}`],
+    [{ filter: "name eq 'a' and" }, 'filter: ends with "and": a term must follow it'],
+    [{ filter: "name eq 'a' and  " }, 'filter: ends with "and": a term must follow it'],
+    [{ filter: "nam eq 'x'" }, `filter: nam is not a field of the summary; these are: ${summary}`],
+    [
+      { filter: 'max_extensions eq 5x' },
+      "filter: 5x is not a 'quoted' string, true, false, null or a whole number",
+    ],
+    [
+      { filter: 'max_extensions eq x5' },
+      "filter: x5 is not a 'quoted' string, true, false, null or a whole number",
+    ],
+    [
+      { filter: `name eq ${'y'.repeat(50)}` },
+      `filter: ${'y'.repeat(40)} is not a 'quoted' string, true, false, null or a whole number`,
+    ],
+    [{ filter: "max_extensions eq 'x'" }, "filter: max_extensions is integer: 'x' cannot match it"],
+    [
+      { filter: `enabled eq ${'7'.repeat(15)}` },
+      `filter: enabled is boolean: ${'7'.repeat(15)} cannot match it`,
+    ],
+    [{ top: ['1', '2'] }, 'top: must be given once'],
+    [{ skip: 'x1' }, 'skip: must be an integer'],
+    [{ skip: '1x' }, 'skip: must be an integer'],
+    [
+      { orderby: 'nme' },
+      `orderby: must be a field of the summary, optionally followed by " asc" or " desc"; these are: ${summary}`,
+    ],
+  ])('says what is wrong with %j, once', (query, message) => {
+    const result = read(query);
+    expect(result.ok ? [] : result.violations.map((v) => v.message)).toEqual([message]);
+  });
+
+  it('names a parameter the schema refused once: its grammar is not read too', () => {
+    const result = read({ orderby: 'NAME' });
+    expect(result.ok ? [] : result.violations.map((v) => v.rule)).toEqual(['pattern']);
   });
 });

@@ -54,6 +54,9 @@ describe('who may call /tenants', () => {
         });
         expect(answer.status, `${method} ${path}`).toBe(403);
         expect(errorCodes(answer)).toEqual(['FORBIDDEN']);
+        expect(errorItems(answer)[0]?.message).toBe(
+          "Only a SystemAdmin or a Dealer may use /tenants; a tenant's own users and API tokens use /tenant.",
+        );
       }
     }
     expect((await list('not-a-token')).status).toBe(401);
@@ -147,6 +150,9 @@ describe('POST /tenants, GET and POST /tenants/{id}', () => {
     expect(validateValue('TenantDetails', read.body).valid).toBe(true);
     expect(read.body).toMatchObject({ id, name: 'Umbrella', max_extensions: 50, enabled: true });
     expect(read.headers.etag).toMatch(/^"/);
+    // A SystemAdmin's tenant belongs to no dealer.
+    const dealers = await inject(server, 'GET', { token: admin, path: `/tenants/${id}/dealers` });
+    expect(dealers.body).toEqual({ count: 0, items: [] });
   });
 
   it('refuses a create without a name or with an unknown field, naming it, creating nothing', async () => {
@@ -171,6 +177,10 @@ describe('POST /tenants, GET and POST /tenants/{id}', () => {
     });
     expect(created.status).toBe(201);
     expect(names(await list(dealer))).toEqual(['Acme', 'Dealt']);
+    const { id } = created.body as { id: string };
+    const own = await inject(server, 'GET', { token: dealer, path: `/tenants/${id}` });
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ id, name: 'Dealt' });
   });
 
   it('updates by id with the system-side fields and If-Match, sharing the version with /tenant', async () => {
@@ -186,7 +196,11 @@ describe('POST /tenants, GET and POST /tenants/{id}', () => {
       headers: { 'if-match': etag },
     });
     expect(updated.status).toBe(200);
+    expect(updated.headers.etag).toMatch(/^"/);
     expect(updated.headers.etag).not.toBe(etag);
+    expect((await inject(server, 'GET', { token: admin, path: `/tenants/${id}` })).headers.etag).toBe(
+      updated.headers.etag,
+    );
     expect((await inject(server, 'GET', { token: tenantAdmin })).body).toMatchObject({ max_extensions: 77 });
     const stale = await inject(server, 'POST', {
       token: admin,
@@ -220,6 +234,7 @@ describe('POST /tenants, GET and POST /tenants/{id}', () => {
       const write = await inject(server, 'POST', { token: dealer, path, body: { max_extensions: 1 } });
       expect(write.status, id).toBe(404);
       expect(write.text).toBe(read.text);
+      expect(errorItems(read)).toMatchObject([{ code: 'NOT_FOUND', message: 'No tenant with that id.' }]);
     }
   });
 
@@ -267,7 +282,28 @@ describe('POST /tenants/switch', () => {
   });
 
   it('answers 400 without an id, 404 for a tenant the caller may not see', async () => {
-    expect((await inject(server, 'POST', { token: admin, path: '/tenants/switch' })).status).toBe(400);
+    const missing = await inject(server, 'POST', { token: admin, path: '/tenants/switch' });
+    expect(missing.status).toBe(400);
+    expect(errorItems(missing)).toMatchObject([
+      {
+        code: 'VALIDATE_FAILED',
+        message: 'id: required, once: the tenant to switch into',
+        detail: { path: '/id', rule: 'required' },
+      },
+    ]);
+    const twice = await inject(server, 'POST', { token: admin, path: `/tenants/switch?id=a&id=b` });
+    expect(errorItems(twice)[0]?.message).toBe('id: required, once: the tenant to switch into');
+    const extra = await inject(server, 'POST', {
+      token: admin,
+      path: `/tenants/switch?id=${server.tenant.id}&tenant=x`,
+    });
+    expect(extra.status).toBe(400);
+    expect(errorItems(extra)).toMatchObject([
+      {
+        message: 'tenant: is not a parameter of POST /tenants/switch (id)',
+        detail: { path: '/tenant', rule: 'additionalProperties' },
+      },
+    ]);
     const other = server.tenants[1]?.id;
     expect(
       (await inject(server, 'POST', { token: dealer, path: `/tenants/switch?id=${other}` })).status,

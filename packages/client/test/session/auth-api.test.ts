@@ -22,11 +22,13 @@ describe('refusals, by operation', () => {
   it.each([
     [
       'sign-in',
+      '/auth/sign_in',
       () => api.signIn({ username: 'a', password: 'b' }),
       'credentials',
       /^401: the user name or the password is not right$/,
     ],
     [
+      '/login',
       '/login',
       () => api.legacySignIn({ username: 'a', password: 'b' }),
       'credentials',
@@ -34,18 +36,26 @@ describe('refusals, by operation', () => {
     ],
     [
       'send_otp',
+      '/auth/send_otp',
       () => api.sendCode('flow'),
       'code-refused',
       /^401: this sign-in expired or is unknown, sign in again$/,
     ],
     [
       'verify_otp',
+      '/auth/verify_otp',
       () => api.verifyCode('flow', '123456'),
       'code-refused',
       /^401: the one-time code was refused/,
     ],
-    ['refresh', () => api.refresh('rt'), 'session-ended', /^401: the session has ended$/],
-  ] as const)('%s', async (_name, run, reason, message) => {
+    [
+      'refresh',
+      '/auth/refresh_token',
+      () => api.refresh('rt'),
+      'session-ended',
+      /^401: the session has ended$/,
+    ],
+  ] as const)('%s', async (_name, path, run, reason, message) => {
     const error = await run().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TenantSignInError);
     expect(error).toMatchObject({
@@ -54,8 +64,10 @@ describe('refusals, by operation', () => {
       status: 401,
       codes: ['UNAUTHORIZED'],
       method: 'POST',
+      url: `${server.baseUrl}${path}`,
     });
     expect((error as Error).message).toMatch(message);
+    expect(server.received.map((r) => `${r.method} ${r.url}`)).toEqual([`POST /api${path}`]);
   });
 });
 
@@ -126,10 +138,35 @@ describe('answers', () => {
     expect((soon as Error).message).toBe(
       '200: the answer is not a SessionTokens as the spec defines it: expires_in: must be >= 1',
     );
+    expect(soon).toMatchObject({ status: 200, method: 'POST', url: `${server.baseUrl}/auth/refresh_token` });
     server.script({ status: 200, body: '{"access_token":' });
     expect(await api.refresh('rt').catch((e: unknown) => e)).toMatchObject({
       kind: 'response',
       message: '200: the answer is not valid JSON',
+      status: 200,
+      method: 'POST',
+      url: `${server.baseUrl}/auth/refresh_token`,
     });
+  });
+
+  it('of each operation are checked as that operation, naming it in the error', async () => {
+    const answers = [
+      ['/auth/sign_in', () => api.signIn({ username: 'a', password: 'b' }), 'SessionTokens'],
+      ['/login', () => api.legacySignIn({ username: 'a', password: 'b' }), 'LegacySignInResponse'],
+      ['/auth/verify_otp', () => api.verifyCode('flow', '123456'), 'SessionTokens'],
+      ['/auth/refresh_token', () => api.refresh('rt'), 'SessionTokens'],
+    ] as const;
+    for (const [path, run, schema] of answers) {
+      server.script({ status: 200, body: { unexpected: true } });
+      const error = await run().catch((e: unknown) => e);
+      expect(error, path).toBeInstanceOf(TenantResponseError);
+      expect((error as Error).message, path).toContain(`not a ${schema} as the spec defines it`);
+      expect(error, path).toMatchObject({ method: 'POST', url: `${server.baseUrl}${path}` });
+    }
+    server.script({ status: 200, body: { role: 42 } });
+    const user = await api.user(() => 'at').catch((e: unknown) => e);
+    expect(user).toBeInstanceOf(TenantResponseError);
+    expect((user as Error).message).toContain('not a SignedInUser as the spec defines it');
+    expect(user).toMatchObject({ method: 'GET', url: `${server.baseUrl}/auth/user` });
   });
 });
