@@ -2,7 +2,7 @@
 // of them; the tokens they give at work on /tenant.
 import { validateValue } from '@tenantctl/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../src/admin.js';
+import { createTenant, createUser } from '../../src/admin.js';
 import { latestCode, startTestServer, type TestServer } from '../../src/testing/index.js';
 import { errorItems, inject } from '../support/requests.js';
 
@@ -101,9 +101,38 @@ describe('POST /auth/sign_in', () => {
     const throttled = await post('/auth/sign_in', { username: 'carol', password: 'carol-password' });
     expect(throttled.status).toBe(429);
     expect(throttled.headers['retry-after']).toBe('900');
-    expect(errorItems(throttled)[0]).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    expect(errorItems(throttled)).toEqual([
+      {
+        code: 'TOO_MANY_REQUESTS',
+        message: 'Too many failed sign-ins from this address; try again in 900 s.',
+      },
+    ]);
     clock += 900_000;
     expect((await post('/auth/sign_in', { username: 'carol', password: 'carol-password' })).status).toBe(200);
+  });
+});
+
+describe('POST /auth/sign_in with a user name in two tenants', () => {
+  it('400 naming domain when the password fits both, and signs in with the domain', async () => {
+    const other = await createTenant(server.store, 'Other');
+    await server.store.mergeSettings(other.id, { domain: 'other.pbx.test' });
+    for (const tenantId of [server.tenant.id, other.id])
+      await createUser(server.store, { tenantId, username: 'twin', password: 'twin-password' });
+    const answer = await post('/auth/sign_in', { username: 'twin', password: 'twin-password' });
+    expect(answer.status).toBe(400);
+    expect(errorItems(answer)).toEqual([
+      {
+        code: 'VALIDATE_FAILED',
+        message: 'domain: required, the user name is used in more than one tenant',
+        detail: { path: '/domain', rule: 'required' },
+      },
+    ]);
+    const domained = await post('/auth/sign_in', {
+      username: 'twin',
+      password: 'twin-password',
+      domain: 'other.pbx.test',
+    });
+    expect(domained.status).toBe(200);
   });
 });
 
@@ -128,6 +157,19 @@ describe('second factor over HTTP', () => {
     ['verify_otp without a code', '/auth/verify_otp', { token: 'tfl_x' }, 400],
   ])('%s → %i', async (_what, path, body, status) => {
     expect((await post(path, body)).status).toBe(status);
+  });
+
+  it('refuses a code the same way whatever went wrong, saying to sign in again', async () => {
+    const refused = {
+      errors: [
+        {
+          code: 'UNAUTHORIZED',
+          message: 'The code is not right, or the sign-in expired or had too many tries; sign in again.',
+        },
+      ],
+    };
+    expect((await post('/auth/send_otp', { token: 'tfl_unknown' })).body).toEqual(refused);
+    expect((await post('/auth/verify_otp', { token: 'tfl_unknown', code: '123456' })).body).toEqual(refused);
   });
 });
 
