@@ -24,6 +24,31 @@ import type { DoctorOptions } from '../program.js';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
+/** GET /tenant's answer as reachability sees it: a server error or a missing path is ✘, slowness ⚠. */
+function answerFinding(status: number, ms: number): Finding {
+  const summary = `GET /tenant answered ${status} in ${ms} ms`;
+  const data = { status, ms };
+  if (status >= 500) {
+    return finding('reachability', 'fail', summary, {
+      data,
+      advice: 'the PBX, or a proxy in front of it, failed: try again later, or check its logs',
+    });
+  }
+  if (status === 404) {
+    return finding('reachability', 'fail', summary, {
+      data,
+      advice: 'no /tenant here: check that the URL is the API base of a PBX (with its /api prefix)',
+    });
+  }
+  if (ms > 2000) {
+    return finding('reachability', 'warn', summary, {
+      data,
+      advice: 'slow: every command waits this long; check the network path or the PBX load',
+    });
+  }
+  return finding('reachability', 'ok', summary, { data });
+}
+
 async function examine(options: DoctorOptions, deps: CommandDeps): Promise<Finding[]> {
   const { io } = deps;
   const ms = timeoutMs(options) ?? DEFAULT_TIMEOUT_MS;
@@ -96,19 +121,7 @@ async function examine(options: DoctorOptions, deps: CommandDeps): Promise<Findi
   }
   const text = await response.text();
   const rtt = Math.round(performance.now() - started);
-  findings.push(
-    finding(
-      'reachability',
-      rtt > 2000 ? 'warn' : 'ok',
-      `GET /tenant answered ${response.status} in ${rtt} ms`,
-      {
-        data: { status: response.status, ms: rtt },
-        ...(rtt > 2000
-          ? { advice: 'slow: every command waits this long; check the network path or the PBX load' }
-          : {}),
-      },
-    ),
-  );
+  findings.push(answerFinding(response.status, rtt));
   findings.push(checkClock(response.headers.get('date'), sentAt, Date.now()));
   if (credential && credential.from !== 'session' && token)
     findings.push(checkTokenAnswer(credential.source, response.status));

@@ -22,8 +22,12 @@ export async function detectSignInFlow(baseUrl: string, send: Send): Promise<Fin
     await response.text();
     return response.status;
   };
+  // A server error says nothing of what the PBX offers: a proxy or a PBX that fails answers it to all.
+  const unknown = (path: string, status: number) =>
+    finding('authentication', 'skip', `sign-in: not known (POST ${path} answered ${status})`);
   try {
     const current = await probe('/auth/sign_in');
+    if (current >= 500) return unknown('/auth/sign_in', current);
     if (current !== 404) {
       return finding(
         'authentication',
@@ -32,7 +36,9 @@ export async function detectSignInFlow(baseUrl: string, send: Send): Promise<Fin
         { data: { flow: 'current' } },
       );
     }
-    if ((await probe('/login')) !== 404) {
+    const legacy = await probe('/login');
+    if (legacy >= 500) return unknown('/login', legacy);
+    if (legacy !== 404) {
       return finding(
         'authentication',
         'ok',
