@@ -52,10 +52,7 @@ for (const [dir, label, target] of packages) {
       ? [['↳ `src/session/`', (file) => file.startsWith('src/session/')]]
       : dir === 'apps/cli'
         ? [
-            [
-              '↳ sign-in',
-              (file) => /^src\/(commands\/auth|profile-session|terminal-prompter)/.test(file),
-            ],
+            ['↳ sign-in', (file) => /^src\/(commands\/auth|profile-session|terminal-prompter)/.test(file)],
             ['↳ `doctor`', (file) => /^src\/(commands\/)?doctor/.test(file)],
           ]
         : [];

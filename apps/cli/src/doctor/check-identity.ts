@@ -51,8 +51,9 @@ export async function checkRole(
     }
     // /auth/user refuses a token no user signed in for; any other answer tells nothing of the token.
     if (status !== 401 && status !== 403) {
+      const answer = status === 200 ? '200 without a role' : String(status);
       return {
-        finding: finding('authentication', 'skip', `role: not read (GET /auth/user answered ${status})`),
+        finding: finding('authentication', 'skip', `role: not read (GET /auth/user answered ${answer})`),
       };
     }
     return {
