@@ -72,7 +72,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     bodyLimit,
     // A path parameter over fastify's 100 characters would be a bare 414: let the spec's rule for ids
     // answer instead (400 naming `id`). Node's header limit (16 KiB) bounds the URL anyway.
-    maxParamLength: 16 * 1024,
+    routerOptions: { maxParamLength: 16 * 1024 },
     // Node checks request timeouts every `connectionsCheckingInterval` (30 s by default): check each
     // second, so that a slow client (slow-loris) is dropped soon after its time is up.
     serverFactory: (handler) => {

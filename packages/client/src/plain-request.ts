@@ -13,6 +13,12 @@ import createClient, { type Client } from 'openapi-fetch';
 const NOT_REPLAYABLE = Symbol('not replayable');
 export const notReplayable = { [NOT_REPLAYABLE]: true } as const;
 
+// Named through RequestInit, not as the DOM's HeadersInit/BodyInit/RequestRedirect: a consumer on
+// Node's own types (lib without "DOM") has RequestInit from @types/node but none of those names.
+type HeadersInit = NonNullable<RequestInit['headers']>;
+type BodyInit = NonNullable<RequestInit['body']>;
+type RequestRedirect = NonNullable<RequestInit['redirect']>;
+
 /** The part of RequestInit that openapi-fetch hands to the Request it builds. */
 interface PlainRequestInit {
   [NOT_REPLAYABLE]?: boolean;
