@@ -15,12 +15,12 @@ Connection (flags win over the environment, the environment over the profile):
   profile  --profile NAME, TENANTCTL_PROFILE (default "default")
 
 Exit codes:
-  0  success
-  1  the server refused or failed (diff: something would change; throttled)
-  2  usage or validation error (nothing was sent)
-  3  authentication failed: no token, token or password refused, session ended
-  4  server unreachable or timed out
-  130  interrupted (Ctrl-C) during a fleet run: tenantctl fleet apply --resume RUN
+  0    success
+  1    the server refused or failed (diff: something would change; throttled)
+  2    usage or validation error (nothing was sent)
+  3    authentication failed: no token, token or password refused, session ended
+  4    server unreachable or timed out
+  130  interrupted (Ctrl-C) in a fleet run; go on with fleet apply --resume RUN
 `;
 
 type OutputFormat = 'table' | 'json' | 'yaml';
