@@ -41,7 +41,9 @@ describe('tenantctl', () => {
   it('--help documents commands and exit codes (exit 0); --version prints the version', async () => {
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/Exit codes:\n {2}0 {4}success\n {2}1 {4}.*\n {2}2 {4}.*\n {2}3 {4}.*\n {2}4 {4}.*\n {2}130 {2}interrupted/);
+    expect(help.stdout).toMatch(
+      /Exit codes:\n {2}0 {4}success\n {2}1 {4}.*\n {2}2 {4}.*\n {2}3 {4}.*\n {2}4 {4}.*\n {2}130 {2}interrupted/,
+    );
     expect(help.stdout).toContain('get [options]');
     const version = await runCli(['--version']);
     // The CLI's version, and the version of the spec it was built from (not restated: read from both).
