@@ -4,6 +4,7 @@ export { createUser, type NewUser } from '../admin.js';
 export { chromiumForTests, chromiumPath, launchChromium } from './chromium.js';
 export { latestCode } from './mail.js';
 export { startTestPostgres, type TestPostgres } from './postgres.js';
+export { secretsShownIn } from './secrets-shown.js';
 export { type SeededTenant, seedTenants } from './seed.js';
 export {
   type ServerProcess,
