@@ -10,7 +10,7 @@ import { PlainRequest, typedClient } from './plain-request.js';
 import { redactUrl } from './redact-url.js';
 import { type RetryOptions, resolveRetryPolicy } from './retry-policy.js';
 import type { RequestOptions, TenantCollection, TenantWithETag, UpdateOptions } from './tenant-collection.js';
-import { createTransport, type FetchFunction, type TokenProvider } from './transport.js';
+import { bodyRead, createTransport, type FetchFunction, type TokenProvider } from './transport.js';
 
 type TokenSource = { token: string; getToken?: never } | { getToken: TokenProvider; token?: never };
 
@@ -71,6 +71,7 @@ export function createTenantClient(options: TenantClientOptions): TenantClient {
     return runCall({ method: 'GET', url: tenantUrl }, async () => {
       const response = await send(new PlainRequest(tenantPath), signal);
       const data = await response.text();
+      bodyRead(response);
       if (!response.ok) throw tenantErrorFromResponse(response, data, { method: 'GET', url: tenantUrl });
       const tenant = jsonObjectAnswer(data, 'the tenant', response.status, { method: 'GET', url: tenantUrl });
       return { tenant: tenant as Tenant, etag: response.headers.get('ETag') ?? undefined };
@@ -93,6 +94,7 @@ export function createTenantClient(options: TenantClientOptions): TenantClient {
           ...(ifMatch === undefined ? {} : { params: { header: { 'If-Match': ifMatch } } }),
           ...(requestOptions.signal ? { signal: requestOptions.signal } : {}),
         });
+        bodyRead(response);
         if (!response.ok) throw tenantErrorFromResponse(response, error, { method: 'POST', url: tenantUrl });
         await response.body?.cancel().catch(() => undefined);
         return { etag: response.headers.get('ETag') ?? undefined };

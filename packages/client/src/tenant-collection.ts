@@ -18,6 +18,7 @@ import { TenantResponseError } from './errors.js';
 import { jsonObjectAnswer, type Where } from './json-answer.js';
 import { notReplayable } from './plain-request.js';
 import { redactUrl } from './redact-url.js';
+import { bodyRead } from './transport.js';
 
 export interface RequestOptions {
   /** Cancels the request (and any retry wait). */
@@ -84,6 +85,7 @@ type Answer = { response: Response; data?: unknown; error?: unknown };
 async function succeed(where: Where, call: () => Promise<Answer>): Promise<Answer> {
   return runCall(where, async () => {
     const answer = await call();
+    bodyRead(answer.response); // openapi-fetch has read it (parseAs: 'text')
     if (!answer.response.ok) throw tenantErrorFromResponse(answer.response, answer.error, where);
     return answer;
   });

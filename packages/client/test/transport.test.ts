@@ -14,7 +14,7 @@ import {
   TenantTimeoutError,
 } from '../src/index.js';
 import { resolveRetryPolicy } from '../src/retry-policy.js';
-import { createTransport, type TransportOptions } from '../src/transport.js';
+import { bodyRead, createTransport, type TransportOptions } from '../src/transport.js';
 import { type ScriptedServer, startScriptedServer } from './support/scripted-server.js';
 
 const TOKEN = 'canary-token-5f1e2d';
@@ -385,6 +385,27 @@ describe('createTransport', () => {
       name: 'TimeoutError',
       message: 'no answer within 100 ms',
     });
+  });
+
+  it('the timeout runs on while a body is read, and bodyRead stops it', async () => {
+    vi.useFakeTimers();
+    try {
+      const signals: AbortSignal[] = [];
+      const send = transportRecording([], {
+        timeoutMs: 100,
+        fetch: async (_url, init) => {
+          if (init.signal) signals.push(init.signal);
+          return new Response('{}');
+        },
+      });
+      const read = await send(new Request(`${server.baseUrl}/tenant`));
+      await send(new Request(`${server.baseUrl}/tenant`));
+      bodyRead(read);
+      vi.advanceTimersByTime(101);
+      expect(signals.map((signal) => signal.aborted)).toEqual([false, true]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a network failure without a cause of its own is named by what was thrown, with where it went', async () => {

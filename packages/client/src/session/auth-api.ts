@@ -14,7 +14,7 @@ import { type SignInFailure, TenantApiError, TenantResponseError, TenantSignInEr
 import { typedClient } from '../plain-request.js';
 import { redactUrl } from '../redact-url.js';
 import { resolveRetryPolicy } from '../retry-policy.js';
-import { createTransport, type FetchFunction, type TokenProvider } from '../transport.js';
+import { bodyRead, createTransport, type FetchFunction, type TokenProvider } from '../transport.js';
 
 /** Where the PBX is and how to reach it: as for `createTenantClient`, without a token. */
 export interface AuthConnection {
@@ -93,6 +93,7 @@ export function createAuthApi(connection: AuthConnection): AuthApi {
     };
     return runCall(where, async () => {
       const { response, data, error } = await call();
+      bodyRead(response); // openapi-fetch has read it (parseAs: 'text')
       if (response.ok) {
         let body: unknown;
         try {
