@@ -4,8 +4,7 @@
 
 import createClient from 'openapi-fetch';
 import { createTenantClient } from '../packages/client/dist/index.js';
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+import { median } from './median.mjs';
 
 export async function clientOverhead({ url, token, rounds = 150, perRound = 40 }) {
   const headers = { Authorization: `Bearer ${token}` };

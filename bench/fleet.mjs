@@ -8,12 +8,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './median.mjs';
 import { startServerProcess, startTestProxy } from './processes.mjs';
 import { SYSTEM_ADMIN_TOKEN, seededTenants } from './seed-tenants.mjs';
 
 const tenantctl = fileURLToPath(new URL('../apps/cli/dist/tenantctl.js', import.meta.url));
 const rssProbe = fileURLToPath(new URL('rss-probe.cjs', import.meta.url));
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** A folder with a config whose default profile is `url` with the SystemAdmin's token, and a fleet file. */
 function workspace(url, value) {
@@ -102,7 +102,6 @@ export async function fleetBench({ log = () => undefined, rounds = 3 } = {}) {
     log('fleet apply of 200 tenants behind a 20 ms proxy: --concurrency 1 and 8');
     const paced = { 1: [], 8: [] };
     const names = Array.from({ length: 200 }, (_, i) => `shop-${String(i).padStart(5, '0')}`);
-    // An odd number of rounds: the median of two would be the slower one.
     for (let round = 0; round < rounds; round++) {
       for (const concurrency of [1, 8]) {
         const w = workspace(proxy.url, 300 + round * 2 + (concurrency === 8 ? 1 : 0));

@@ -1,6 +1,7 @@
 // Wall time of whole commands, measured side by side: rounds interleave the commands in a shuffled
 // order so that machine noise falls on all of them alike; the median of each is reported.
 import { spawnSync } from 'node:child_process';
+import { median } from './median.mjs';
 
 function shuffled(items) {
   const copy = [...items];
@@ -10,12 +11,6 @@ function shuffled(items) {
   }
   return copy;
 }
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 /**
  * @param {{ name: string, command: string[], env?: Record<string,string> }[]} commands

@@ -9,6 +9,7 @@ import { cliStartup } from './cli-startup.mjs';
 import { clientOverhead } from './client-overhead.mjs';
 import { fleetBench } from './fleet.mjs';
 import { load, loadSpread } from './http-load.mjs';
+import { median } from './median.mjs';
 import { postgresRoundTrip } from './postgres-round-trip.mjs';
 import { startBareServer, startServerProcess, startTestPostgres } from './processes.mjs';
 import { tenantListPages } from './tenant-list.mjs';
@@ -16,7 +17,6 @@ import { tenantListPages } from './tenant-list.mjs';
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 4);
 const log = (text) => process.stderr.write(`${text}\n`);
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 // Production logging (a line per request at info) stays on; one server without it says what it costs.
 const full = await startServerProcess({ args: ['--log-level', 'info'] });

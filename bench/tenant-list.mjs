@@ -3,6 +3,7 @@
 // the same however many tenants there are; a full scan per page would make the last page of 10,000
 // about a hundred times dearer.
 import { load } from './http-load.mjs';
+import { median } from './median.mjs';
 import { startServerProcess } from './processes.mjs';
 import { seededTenants as seeded, SYSTEM_ADMIN_TOKEN as TOKEN } from './seed-tenants.mjs';
 
@@ -27,7 +28,6 @@ export async function tenantListPages({ seconds = 3, rounds = 3, log = () => und
   } finally {
     await Promise.all([small.close(), large.close()]);
   }
-  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const ratio = (a, b) => median(results[a].map((r, i) => r.rps / results[b][i].rps));
   const mean = (name) => results[name].reduce((sum, r) => sum + r.rps, 0) / rounds;
   return {
