@@ -4,7 +4,7 @@ import type { paths, Tenant, TenantUpdate } from '@tenantctl/schema';
 import createClient, { type Client } from 'openapi-fetch';
 import { checkBaseUrl } from './base-url.js';
 import { type CheckedTenantUpdate, checkedFor } from './checked-update.js';
-import { runCall, tenantErrorFromResponse } from './error-from-response.js';
+import { callError, runCall, tenantErrorFromResponse } from './error-from-response.js';
 import { jsonObjectAnswer } from './json-answer.js';
 import { PlainRequest, typedClient } from './plain-request.js';
 import { redactUrl } from './redact-url.js';
@@ -67,23 +67,29 @@ export function createTenantClient(options: TenantClientOptions): TenantClient {
   // one PlainRequest straight to the transport (bench/results.md: openapi-fetch's own work was about
   // a tenth of the client's CPU per GET).
   const tenantPath = `${baseUrl}/tenant`;
-  async function getTenantWithETag({ signal }: RequestOptions = {}) {
-    return runCall({ method: 'GET', url: tenantUrl }, async () => {
+  const tenantGet = { method: 'GET', url: tenantUrl };
+  async function readTenant(signal: AbortSignal | undefined) {
+    try {
       const response = await send(new PlainRequest(tenantPath), signal);
       const data = await response.text();
       bodyRead(response);
-      if (!response.ok) throw tenantErrorFromResponse(response, data, { method: 'GET', url: tenantUrl });
-      const tenant = jsonObjectAnswer(data, 'the tenant', response.status, { method: 'GET', url: tenantUrl });
-      return { tenant: tenant as Tenant, etag: response.headers.get('ETag') ?? undefined };
-    });
+      if (!response.ok) throw tenantErrorFromResponse(response, data, tenantGet);
+      const tenant = jsonObjectAnswer(data, 'the tenant', response.status, tenantGet) as Tenant;
+      return { tenant, response };
+    } catch (error) {
+      throw callError(error, tenantGet);
+    }
   }
 
   return {
     ...lazyCollection(() => import('./tenant-collection.js').then((m) => m.tenantCollection(typed, baseUrl))),
     raw,
-    getTenantWithETag,
+    async getTenantWithETag(requestOptions) {
+      const { tenant, response } = await readTenant(requestOptions?.signal);
+      return { tenant, etag: response.headers.get('ETag') ?? undefined };
+    },
     async getTenant(requestOptions) {
-      return (await getTenantWithETag(requestOptions)).tenant;
+      return (await readTenant(requestOptions?.signal)).tenant;
     },
     async updateTenant(patch, { ifMatch, ...requestOptions } = {}) {
       const checked = await checkedFor(patch, 'TenantUpdate');

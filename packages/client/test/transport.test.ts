@@ -206,14 +206,21 @@ describe('tokens', () => {
     expect(server.received).toHaveLength(1);
   });
 
-  it('a getToken that throws is an auth error and sends nothing', async () => {
+  // A fixed token is taken without waiting a turn; a provider's promise is waited for. Both must fail alike.
+  it.each([
+    ['throws', 'sync'],
+    ['rejects', 'async'],
+  ])('a getToken that %s is an auth error and sends nothing', async (_what, mode) => {
     server.script({ status: 200, body: {} });
     const cause = new Error('login failed');
     const client = createTenantClient({
       baseUrl: server.baseUrl,
-      getToken: () => {
-        throw cause;
-      },
+      getToken:
+        mode === 'sync'
+          ? () => {
+              throw cause;
+            }
+          : () => Promise.reject(cause),
     });
     const error = await client.getTenant().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TenantAuthError);
@@ -225,12 +232,27 @@ describe('tokens', () => {
     expect(server.received).toHaveLength(0);
   });
 
-  it("passes the client's own errors from getToken through (a session that ended says so)", async () => {
-    const ended = new TenantSignInError('the session has ended', { method: 'POST', reason: 'session-ended' });
-    const client = createTenantClient({ baseUrl: server.baseUrl, getToken: () => Promise.reject(ended) });
-    expect(await client.getTenant().catch((e: unknown) => e)).toBe(ended);
-    expect(server.received).toHaveLength(0);
-  });
+  it.each([
+    ['rejected', 'async'],
+    ['thrown', 'sync'],
+  ])(
+    "passes the client's own errors from getToken through, %s (a session that ended says so)",
+    async (_what, mode) => {
+      const ended = new TenantSignInError('the session has ended', {
+        method: 'POST',
+        reason: 'session-ended',
+      });
+      const getToken =
+        mode === 'async'
+          ? () => Promise.reject(ended)
+          : () => {
+              throw ended;
+            };
+      const client = createTenantClient({ baseUrl: server.baseUrl, getToken });
+      expect(await client.getTenant().catch((e: unknown) => e)).toBe(ended);
+      expect(server.received).toHaveLength(0);
+    },
+  );
 
   it.each([
     ['control characters', `${TOKEN}\r\nX-Evil: 1`],
@@ -252,13 +274,20 @@ describe('tokens', () => {
   it.each([
     ['undefined', undefined],
     ['a number', 42],
+    ['a promise of undefined', Promise.resolve(undefined)],
+    ['a promise of a token with a line break', Promise.resolve(`${TOKEN}\r\nX-Evil: 1`)],
   ])('a getToken that returns %s is refused, and nothing is sent', async (_what, value) => {
     server.script({ status: 200, body: {} });
     const client = createTenantClient({
       baseUrl: server.baseUrl,
       getToken: () => value as unknown as string,
     });
-    expect(await client.getTenant().catch((e: unknown) => e)).toBeInstanceOf(TenantAuthError);
+    const error = await client.getTenant().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TenantAuthError);
+    expect((error as Error).message).toBe(
+      'the token is empty or has characters that cannot be sent in an HTTP header',
+    );
+    expect(inspect(error, { depth: 8 })).not.toContain(TOKEN);
     expect(server.received).toHaveLength(0);
   });
 });
