@@ -15,7 +15,9 @@ import { startBareServer, startServerProcess, startTestPostgres } from './proces
 import { tenantListPages } from './tenant-list.mjs';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
-const rounds = Number(process.env.BENCH_ROUNDS ?? 4);
+// Six rounds: one GET line's per-round ratios ran from 0.53× to 0.84× in a run, and the median of four
+// such moved by ±0.1 from run to run.
+const rounds = Number(process.env.BENCH_ROUNDS ?? 6);
 const log = (text) => process.stderr.write(`${text}\n`);
 
 // Production logging (a line per request at info) stays on; one server without it says what it costs.
@@ -71,11 +73,12 @@ try {
       spread: pgReplicas.map((replica) => ({ ...post(pg1), url: `${replica.url}/tenant` })),
     },
   };
-  // Rounds interleave the lines, so that a noisy moment falls on all of them alike; each ratio below is
-  // the median of its per-round ratios, the throughputs the means.
+  // Rounds interleave the lines, so that a noisy moment falls on all of them alike, each round in a
+  // shuffled order, so that no line always follows the same one (PostgreSQL's background work after its
+  // POST lines, say); each ratio below is the median of its per-round ratios, the throughputs the means.
   const perRound = Object.fromEntries(Object.keys(runs).map((name) => [name, []]));
   for (let round = 1; round <= rounds; round++) {
-    for (const [name, options] of Object.entries(runs)) {
+    for (const [name, options] of Object.entries(runs).sort(() => Math.random() - 0.5)) {
       log(`load ${round}/${rounds}: ${name} (${seconds} s)`);
       perRound[name].push(
         options.spread ? await loadSpread(options.spread, { seconds }) : await load({ ...options, seconds }),
@@ -268,7 +271,7 @@ const text = `# Benchmark results
 Produced by \`pnpm bench\` (\`node bench/run.mjs\`, after \`pnpm build\`) on ${new Date().toISOString().slice(0, 10)},
 Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}. Loopback only; every server in its
 own process, with its production log line per request unless said otherwise; autocannon with 10
-connections, ${rounds} interleaved rounds of ${seconds} s per line (throughput the mean, p99 the worst round,
+connections, ${rounds} interleaved rounds of ${seconds} s per line, each round in a shuffled order (throughput the mean, p99 the worst round,
 ratios the median of the per-round ratios). The client's calls take turns one at a time against the reference
 server; their ratio is of the median call, with the mean call's beside it. Shared machines are noisy:
 compare ratios, not absolute numbers.
