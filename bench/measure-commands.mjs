@@ -2,15 +2,7 @@
 // order so that machine noise falls on all of them alike; the median of each is reported.
 import { spawnSync } from 'node:child_process';
 import { median } from './median.mjs';
-
-function shuffled(items) {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [copy[i], copy[j]] = [copy[j], copy[i]];
-  }
-  return copy;
-}
+import { shuffled } from './shuffled.mjs';
 
 /**
  * @param {{ name: string, command: string[], env?: Record<string,string> }[]} commands

@@ -12,6 +12,7 @@ import { load, loadSpread } from './http-load.mjs';
 import { median } from './median.mjs';
 import { postgresRoundTrip } from './postgres-round-trip.mjs';
 import { startBareServer, startServerProcess, startTestPostgres } from './processes.mjs';
+import { shuffled } from './shuffled.mjs';
 import { tenantListPages } from './tenant-list.mjs';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
@@ -78,7 +79,7 @@ try {
   // POST lines, say); each ratio below is the median of its per-round ratios, the throughputs the means.
   const perRound = Object.fromEntries(Object.keys(runs).map((name) => [name, []]));
   for (let round = 1; round <= rounds; round++) {
-    for (const [name, options] of Object.entries(runs).sort(() => Math.random() - 0.5)) {
+    for (const [name, options] of shuffled(Object.entries(runs))) {
       log(`load ${round}/${rounds}: ${name} (${seconds} s)`);
       perRound[name].push(
         options.spread ? await loadSpread(options.spread, { seconds }) : await load({ ...options, seconds }),
