@@ -11,6 +11,7 @@ export const binaryTests = [
   'test/doctor/e2e/**/*.test.ts',
   'test/tenants/**/*.test.ts',
   'test/fleet/binary.test.ts',
+  'test/fleet/records.binary.test.ts',
 ];
 
 export default defineConfig({

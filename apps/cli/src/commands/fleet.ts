@@ -27,6 +27,7 @@ import {
 import { connectFleet, desiredFor, flagsFor, PbxRefusedError, type Plan, planFleet } from '../fleet/plan.js';
 import { readPlan, writePlan } from '../fleet/plan-file.js';
 import { createProgress, renderPlan, renderResults, resultTotals } from '../fleet/report.js';
+import { lockRun } from '../fleet/run-lock.js';
 import type {
   FleetApplyOptions,
   FleetHistoryOptions,
@@ -175,7 +176,7 @@ interface RunSetup {
   pbx: { name: string; url: string }[];
   fleet?: { source: string; sha256: string };
   undoes?: string;
-  /** An existing run to finish (resume), instead of a new one. */
+  /** An existing run to finish (resume), instead of a new one: the caller holds its lock. */
   resume?: string;
 }
 
@@ -185,11 +186,25 @@ async function run(
   options: { concurrency?: string; output: 'table' | 'json' } & ConnectionFlags,
   deps: CommandDeps,
 ): Promise<ExitCodeValue> {
+  const runId = setup.resume ?? newRunId();
+  const lock = setup.resume ? undefined : lockRun(configPath(deps.io.env), runId, 'applied');
+  try {
+    return await runLocked(runId, setup, options, deps);
+  } finally {
+    lock?.release();
+  }
+}
+
+async function runLocked(
+  runId: string,
+  setup: RunSetup,
+  options: { concurrency?: string; output: 'table' | 'json' } & ConnectionFlags,
+  deps: CommandDeps,
+): Promise<ExitCodeValue> {
   const { io } = deps;
   const concurrency = concurrencyOf(options.concurrency);
   const paces = new Map(setup.pbx.map(({ name }) => [name, newPace(concurrency)]));
   const clients = await clientsFor(setup.pbx, options, deps, paces);
-  const runId = setup.resume ?? newRunId();
   const journal = openJournal(configPath(io.env), runId);
   if (!setup.resume) {
     journal.write({
@@ -310,6 +325,20 @@ export async function apply(options: FleetApplyOptions, deps: CommandDeps): Prom
 
 /** `fleet apply --resume RUN`: the tenants the run did not finish; one sent but not confirmed is read first. */
 async function resume(runId: string, options: FleetApplyOptions, deps: CommandDeps): Promise<ExitCodeValue> {
+  // Held before the journal is read: what another process is doing to the run is never read half-done.
+  const lock = lockRun(configPath(deps.io.env), runId, 'applied');
+  try {
+    return await resumeLocked(runId, options, deps);
+  } finally {
+    lock.release();
+  }
+}
+
+async function resumeLocked(
+  runId: string,
+  options: FleetApplyOptions,
+  deps: CommandDeps,
+): Promise<ExitCodeValue> {
   const read = await readJournal(configPath(deps.io.env), runId);
   if (read.ended && !read.interrupted) throw usageError(`run ${runId} finished: nothing to resume`);
   const open = [...read.tenants.values()].filter((state) => state.outcome === undefined);
@@ -334,6 +363,16 @@ async function resume(runId: string, options: FleetApplyOptions, deps: CommandDe
 
 /** `fleet undo RUN`: the values before, for the tenants the run changed, on the ETag it left. */
 export async function undo(options: FleetUndoOptions, deps: CommandDeps): Promise<ExitCodeValue> {
+  // The run undone is held too: not undone twice at once, nor undone while it is still being applied.
+  const lock = lockRun(configPath(deps.io.env), options.run, 'undone');
+  try {
+    return await undoLocked(options, deps);
+  } finally {
+    lock.release();
+  }
+}
+
+async function undoLocked(options: FleetUndoOptions, deps: CommandDeps): Promise<ExitCodeValue> {
   const read = await readJournal(configPath(deps.io.env), options.run);
   const applied = [...read.tenants.values()].filter(
     (state): state is TenantState & { etag: string } => state.outcome === 'applied',

@@ -2,7 +2,7 @@
 // 0600), a JSON line per event, written as it happens, so that a run killed at any point leaves what it
 // did: the values before and after for each tenant (secrets as "(secret)"), when an update was sent,
 // and how each ended. `fleet apply --resume` finishes a run from it; `fleet undo` reads it back.
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { usageError } from '../exit-error.js';
@@ -54,11 +54,30 @@ export function newRunId(now = new Date()): string {
   return `${stamp}-${Math.random().toString(36).slice(2, 6)}`;
 }
 
+/** Refuses what cannot be a run id (a path, say) before it names a file: exit 2. */
+export function checkRunId(run: string): void {
+  if (!/^[\w-]+$/.test(run))
+    throw usageError(`"${run}" is not a run id (tenantctl fleet history lists them)`);
+}
+
 export interface JournalWriter {
   readonly run: string;
   readonly path: string;
   write(event: JournalEvent): void;
   close(): void;
+}
+
+/**
+ * Ends a last line that a crash cut short (a full disk, a power cut), so that what is appended next
+ * starts a line of its own: the torn line stays behind as one the reader skips, never glued to the next
+ * event (which would make both unreadable).
+ */
+function terminateTornLine(fd: number): void {
+  const { size } = fstatSync(fd);
+  if (size === 0) return;
+  const last = Buffer.alloc(1);
+  readSync(fd, last, 0, 1, size - 1);
+  if (last[0] !== 0x0a) writeSync(fd, '\n');
 }
 
 /**
@@ -69,7 +88,8 @@ export function openJournal(configFile: string, run: string): JournalWriter {
   const folder = runsFolder(configFile);
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   const path = join(folder, `${run}.jsonl`);
-  const fd = openSync(path, 'a', 0o600);
+  const fd = openSync(path, 'a+', 0o600);
+  terminateTornLine(fd);
   let open = true;
   return {
     run,
@@ -104,10 +124,13 @@ export interface JournalRead {
 
 const tenantKey = (pbx: string, id: string) => `${pbx}\u0000${id}`;
 
-/** Reads a run's journal; a last line cut short by a crash is left out. */
+/**
+ * Reads a run's journal. A line that cannot be read (one a crash cut short) is skipped, and what follows
+ * it still counts: a resumed run appends after it. A tenant's first outcome stands: a later process
+ * can never turn "applied" into something else.
+ */
 export async function readJournal(configFile: string, run: string): Promise<JournalRead> {
-  if (!/^[\w-]+$/.test(run))
-    throw usageError(`"${run}" is not a run id (tenantctl fleet history lists them)`);
+  checkRunId(run);
   let text: string;
   try {
     text = await readFile(join(runsFolder(configFile), `${run}.jsonl`), 'utf8');
@@ -120,7 +143,7 @@ export async function readJournal(configFile: string, run: string): Promise<Jour
     try {
       events.push(JSON.parse(line) as JournalEvent);
     } catch {
-      break; // the line a killed process was writing
+      // the line a killed process was writing: the events after it are a resumed run's
     }
   }
   const [start] = events;
@@ -135,7 +158,7 @@ export async function readJournal(configFile: string, run: string): Promise<Jour
       if (state) state.sent = true;
     } else if (event.type === 'applied' || event.type === 'failed' || event.type === 'skipped') {
       const state = tenants.get(tenantKey(event.pbx, event.id));
-      if (state) {
+      if (state && state.outcome === undefined) {
         state.outcome = event.type;
         if (event.reason !== undefined) state.reason = event.reason;
         if (event.etag !== undefined) state.etag = event.etag;

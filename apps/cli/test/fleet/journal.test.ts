@@ -65,6 +65,46 @@ describe('the journal', () => {
     await expect(readJournal(config, '../etc/passwd')).rejects.toMatchObject({ exitCode: 2 });
   });
 
+  it('ends a torn last line before appending, and reads what a resumed run wrote after it', async () => {
+    const config = configFile();
+    const first = openJournal(config, 'RUN-T');
+    first.write({ type: 'run', run: 'RUN-T', kind: 'apply', startedAt: 'x', pbx: [] });
+    for (const id of ['A', 'B', 'C']) first.write(entry(id));
+    first.write({ type: 'applied', pbx: 'eu', id: 'A', at: 'x', etag: '"2-x"' });
+    first.close();
+    appendFileSync(first.path, '{"type":"applied","pbx":"eu","id":"B","at'); // a power cut mid-write
+    const resumed = openJournal(config, 'RUN-T');
+    resumed.write({ type: 'applied', pbx: 'eu', id: 'B', at: 'y', etag: '"3-x"' });
+    resumed.write({ type: 'applied', pbx: 'eu', id: 'C', at: 'y', etag: '"4-x"' });
+    resumed.write({ type: 'end', at: 'y', interrupted: false });
+    resumed.close();
+    const lines = readFileSync(first.path, 'utf8').split('\n');
+    expect(lines.at(-1)).toBe(''); // every line ended
+    expect(lines).toContain('{"type":"applied","pbx":"eu","id":"B","at'); // the torn line kept alone
+    const read = await readJournal(config, 'RUN-T');
+    expect([...read.tenants.values()].map((state) => state.outcome)).toEqual([
+      'applied',
+      'applied',
+      'applied',
+    ]);
+    expect(read.ended && !read.interrupted).toBe(true);
+    expect((await listRuns(config))[0]).toMatchObject({ applied: 3, tenants: 3, finished: true });
+  });
+
+  it("keeps a tenant's first outcome: a later process's conflict never overwrites 'applied'", async () => {
+    const config = configFile();
+    const journal = openJournal(config, 'RUN-O');
+    journal.write({ type: 'run', run: 'RUN-O', kind: 'apply', startedAt: 'x', pbx: [] });
+    journal.write(entry('A'));
+    journal.write({ type: 'applied', pbx: 'eu', id: 'A', at: 'x', etag: '"2-x"' });
+    journal.write({ type: 'skipped', pbx: 'eu', id: 'A', at: 'y', reason: 'changed since planned' });
+    journal.close();
+    expect((await readJournal(config, 'RUN-O')).tenants.get('eu\u0000A')).toMatchObject({
+      outcome: 'applied',
+      etag: '"2-x"',
+    });
+  });
+
   it('lists runs in the order they started, with their counts, an interrupted one not finished', async () => {
     const config = configFile();
     expect(await listRuns(config)).toEqual([]);

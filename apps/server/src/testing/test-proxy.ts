@@ -1,6 +1,7 @@
 // A proxy on loopback in front of a test server, for what a real network does to a client: a delay on
 // every request (a PBX far away), and a 429 with Retry-After to every nth POST (a PBX that throttles).
-// It logs each request: when it came, and what was answered.
+// It logs each request: when it came, and what was answered. It can also hold every POST until the test
+// lets them go: a writer kept mid-run for as long as the test needs it (no timing guessed).
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -26,6 +27,15 @@ export interface TestProxy {
   /** The proxy's URL, with the target's path prefix. */
   readonly url: string;
   readonly log: ProxyLogEntry[];
+  /** From now on, POSTs wait at the proxy (reads still pass) until `releasePosts`. */
+  holdPosts(): void;
+  /** Resolves once `count` POSTs are waiting. */
+  whenHeld(count: number): Promise<void>;
+  /**
+   * Sends on the first `count` POSTs that wait (all of them, and stops holding, without a count);
+   * resolves once the server has answered each of them.
+   */
+  releasePosts(count?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -33,6 +43,18 @@ export async function startTestProxy(options: TestProxyOptions): Promise<TestPro
   const upstream = new URL(options.target);
   const log: ProxyLogEntry[] = [];
   let posts = 0;
+  let holding = false;
+  const held: (() => Promise<void>)[] = [];
+  const waiters = new Set<{ count: number; resolve: () => void }>();
+  const hold = (pass: () => Promise<void>) => {
+    held.push(pass);
+    for (const waiter of waiters) {
+      if (held.length >= waiter.count) {
+        waiters.delete(waiter);
+        waiter.resolve();
+      }
+    }
+  };
   const server: Server = createServer((incoming, outgoing) => {
     const at = Date.now();
     const method = incoming.method ?? 'GET';
@@ -51,20 +73,29 @@ export async function startTestProxy(options: TestProxyOptions): Promise<TestPro
     const chunks: Buffer[] = [];
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
     incoming.on('end', () => {
-      const pass = () => {
-        const forwarded = httpRequest(
-          { host: upstream.hostname, port: upstream.port, method, path, headers: incoming.headers },
-          (answer) => {
-            log.push({ method, path, at, status: answer.statusCode ?? 0 });
-            outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-            answer.pipe(outgoing);
-          },
-        );
-        forwarded.on('error', () => outgoing.destroy());
-        forwarded.end(Buffer.concat(chunks));
-      };
-      if (options.delayMs) setTimeout(pass, options.delayMs);
-      else pass();
+      /** Sends the request on; resolves once the server's answer has been read (or the request failed). */
+      const pass = () =>
+        new Promise<void>((resolve) => {
+          const forwarded = httpRequest(
+            { host: upstream.hostname, port: upstream.port, method, path, headers: incoming.headers },
+            (answer) => {
+              log.push({ method, path, at, status: answer.statusCode ?? 0 });
+              answer.on('end', resolve);
+              // The client may be gone (killed while its request was held): the server answered all the same.
+              if (outgoing.destroyed) return void answer.resume();
+              outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+              answer.pipe(outgoing);
+            },
+          );
+          forwarded.on('error', () => {
+            outgoing.destroy();
+            resolve();
+          });
+          forwarded.end(Buffer.concat(chunks));
+        });
+      if (holding && method === 'POST') hold(pass);
+      else if (options.delayMs) setTimeout(pass, options.delayMs);
+      else void pass();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -72,6 +103,17 @@ export async function startTestProxy(options: TestProxyOptions): Promise<TestPro
   return {
     url: `http://127.0.0.1:${port}${upstream.pathname.replace(/\/+$/, '')}`,
     log,
+    holdPosts: () => {
+      holding = true;
+    },
+    whenHeld: (count) =>
+      held.length >= count
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => waiters.add({ count, resolve })),
+    releasePosts: async (count) => {
+      if (count === undefined) holding = false;
+      await Promise.all(held.splice(0, count ?? held.length).map((pass) => pass()));
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -44,4 +44,24 @@ describe('startTestProxy', () => {
       await proxy.close();
     }
   });
+  it('holds POSTs while reads pass, until the test releases them', async () => {
+    const proxy = await startTestProxy({ target: server.url });
+    try {
+      const auth = { Authorization: `Bearer ${server.tenant.token}` };
+      proxy.holdPosts();
+      const write = fetch(`${proxy.url}/tenant`, {
+        method: 'POST',
+        headers: { ...auth, 'Content-Type': 'application/json' },
+        body: '{"log_retention": 91}',
+      });
+      await proxy.whenHeld(1);
+      expect((await fetch(`${proxy.url}/tenant`, { headers: auth })).status).toBe(200);
+      expect(await server.stored(server.tenant.id)).not.toMatchObject({ log_retention: 91 });
+      await proxy.releasePosts();
+      expect((await write).status).toBe(200);
+      expect(await server.stored(server.tenant.id)).toMatchObject({ log_retention: 91 });
+    } finally {
+      await proxy.close();
+    }
+  });
 });
