@@ -172,7 +172,7 @@ export function buildProgram(choose: (invocation: Invocation, command: Command) 
   const tenantOption = () =>
     new Option(
       '--tenant <id|name>',
-      "one of the PBX's tenants, by id or name, through /tenants/{id} (a SystemAdmin's or a Dealer's)",
+      "one of the PBX's tenants, by id or name (id:X or name:X to say which), through /tenants/{id}",
     );
   const outputOption = () =>
     new Option('-o, --output <format>', 'output format').choices(['table', 'json', 'yaml']).default('table');

@@ -25,10 +25,7 @@ export interface NamedTenant {
 /** A name as a quoted string of the list filter's grammar (a quote inside doubled). */
 const quoted = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
-/** What an id looks like in a URL (the spec's PathId): worth trying as an id when no name matches. */
-const looksLikeId = (text: string) => /^[A-Za-z0-9_=+-]{1,128}$/.test(text);
-
-/** Most tenants a "did you mean" reads through; past this, it names none. */
+/** Most tenants a "did you mean", or a name's matches, reads through; past this, it stops. */
 const NEAR_NAMES_SCAN = 10_000;
 
 /** Where this connection's tenant names are kept, for completion (see tenant-names-cache.ts). */
@@ -38,33 +35,74 @@ export async function namesCacheOf(flags: ConnectionFlags, deps: Pick<CommandDep
   return url ? { path: namesCachePath(file), url } : undefined;
 }
 
+/** `id:X` and `name:X` force one reading of a `--tenant`; any other text may be either. */
+function readingOf(text: string): { text: string; as?: 'id' | 'name' } {
+  const forced = /^(id|name):(.*)$/s.exec(text);
+  return forced ? { text: forced[2] ?? '', as: forced[1] as 'id' | 'name' } : { text };
+}
+
+/** The tenant of that id, if the server knows one (a 404 is "none", anything else an error). */
+async function tenantById(client: TenantClient, id: string): Promise<NamedTenant | undefined> {
+  const { TenantNotFoundError } = await import('@tenantctl/client');
+  try {
+    const tenant = await client.getTenantById(id);
+    return { id, name: typeof tenant.name === 'string' ? tenant.name : '' };
+  } catch (error) {
+    if (error instanceof TenantNotFoundError) return undefined;
+    throw error;
+  }
+}
+
 /**
- * The tenant `idOrName` names: the one tenant of that name, else the one of that id. None or several
- * is a usage error (exit 2) naming the near names or the ids to choose from.
+ * The tenants whose name is exactly `name`, as the server spells them: the list's filter only narrows
+ * what is read (a PBX, or a mock, may match more loosely), the names it returns decide.
+ */
+async function tenantsNamed(client: TenantClient, name: string): Promise<NamedTenant[]> {
+  const named: NamedTenant[] = [];
+  let scanned = 0;
+  for await (const tenant of client.listTenants({ filter: `name eq ${quoted(name)}` })) {
+    if (tenant.name === name) named.push({ id: String(tenant.id), name });
+    if (++scanned >= NEAR_NAMES_SCAN) break;
+  }
+  return named;
+}
+
+const described = (tenant: NamedTenant) => `"${tenant.name}" (${tenant.id})`;
+
+/**
+ * The tenant `idOrName` names. An id the server knows always means that tenant, whatever others are
+ * named; a text that is one tenant's id and another's name is refused as ambiguous when the command
+ * changes something (`write`), since acting on the wrong one cannot be taken back. `id:X` and `name:X`
+ * force one reading. None, or several of one name, is a usage error (exit 2) naming what to choose from.
  */
 export async function resolveTenant(
   client: TenantClient,
   idOrName: string,
   flags: ConnectionFlags,
   deps: Pick<CommandDeps, 'io'>,
+  { write = false }: { write?: boolean } = {},
 ): Promise<NamedTenant> {
-  const named = await client.listTenantsPage({ filter: `name eq ${quoted(idOrName)}`, top: 10 });
-  const [only] = named.items;
-  if (named.count === 1 && only) return { id: String(only.id), name: String(only.name) };
-  if (named.count > 1) {
-    const ids = named.items.map((tenant) => tenant.id).join(', ');
+  const { text, as } = readingOf(idOrName);
+  const { isPathId } = await import('@tenantctl/schema/fields');
+  const byId = as !== 'name' && isPathId(text) ? await tenantById(client, text) : undefined;
+  const named = as === 'id' ? [] : (await tenantsNamed(client, text)).filter((t) => t.id !== byId?.id);
+  if (byId) {
+    if (write && named.length > 0) {
+      throw usageError(
+        `"${text}" is the id of tenant ${described(byId)} and the name of ${named.map(described).join(', ')}: say which with --tenant id:${text} or --tenant name:${text}`,
+      );
+    }
+    return byId;
+  }
+  const [only, ...others] = named;
+  if (only && others.length === 0) return only;
+  if (only) {
     throw usageError(
-      `${named.count} tenants are named "${idOrName}": name one by its id (${ids}${named.count > named.items.length ? ', …' : ''})`,
+      `${named.length} tenants are named "${text}": name one by its id (${named.map((t) => t.id).join(', ')})`,
     );
   }
-  if (looksLikeId(idOrName)) {
-    const { TenantNotFoundError } = await import('@tenantctl/client');
-    try {
-      const tenant = await client.getTenantById(idOrName);
-      return { id: idOrName, name: String(tenant.name ?? idOrName) };
-    } catch (error) {
-      if (!(error instanceof TenantNotFoundError)) throw error;
-    }
+  if (as === 'id') {
+    throw usageError(`no tenant has the id "${text}" (tenantctl tenants list shows them all)`);
   }
   const names: string[] = [];
   for await (const tenant of client.listTenants()) {
@@ -74,17 +112,18 @@ export async function resolveTenant(
   const cache = await namesCacheOf(flags, deps);
   if (cache && names.length < NEAR_NAMES_SCAN) await updateNames(cache.path, cache.url, { all: names });
   const { nearMatches } = await import('@tenantctl/schema/fields');
-  const near = nearMatches(idOrName, names);
+  const near = nearMatches(text, names);
   throw usageError(
-    `no tenant is named "${idOrName}" or has that id${near.length > 0 ? `; near: ${near.join(', ')}` : ''} (tenantctl tenants list shows them all)`,
+    `no tenant is named "${text}"${as === 'name' ? '' : ' or has that id'}${near.length > 0 ? `; near: ${near.join(', ')}` : ''} (tenantctl tenants list shows them all)`,
   );
 }
 
-/** The tenant of the token, or the one `--tenant` names. */
+/** The tenant of the token, or the one `--tenant` names (`write`: for a command that changes it). */
 export async function openTarget(
   client: TenantClient,
   flags: ConnectionFlags & { tenant?: string },
   deps: Pick<CommandDeps, 'io'>,
+  { write = false }: { write?: boolean } = {},
 ): Promise<TenantTarget> {
   if (flags.tenant === undefined) {
     return {
@@ -96,7 +135,7 @@ export async function openTarget(
       },
     };
   }
-  const { id, name } = await resolveTenant(client, flags.tenant, flags, deps);
+  const { id, name } = await resolveTenant(client, flags.tenant, flags, deps, { write });
   return {
     schema: 'TenantAdminUpdate',
     label: `tenant "${name}" (${id})`,

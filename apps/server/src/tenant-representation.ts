@@ -1,6 +1,7 @@
 // How a stored tenant becomes the spec's bodies (`Tenant`, `TenantDetails`, `TenantSummary`) and its
 // ETag, a dealer its `Dealer`, and a new tenant's defaults.
 import {
+  type Dealer,
   tenantDetailsFieldNames,
   tenantFieldNames,
   tenantFields,
@@ -37,8 +38,11 @@ export const toTenantDetailsBody = (tenant: TenantRow) => bodyOf(tenantDetailsFi
 /** One item of `GET /tenants`. */
 export const toTenantSummary = (tenant: TenantRow) => bodyOf(tenantSummaryFieldNames(), tenant);
 
-/** A dealer as `GET /tenants/{id}/dealers` shows it: the reference server's dealers are all resellers. */
-export function toDealer(user: UserRecord): Record<string, unknown> {
+/**
+ * A dealer as `GET /tenants/{id}/dealers` shows it: the reference server's dealers are all resellers.
+ * Typed as the spec's `Dealer`, so a property or a level the spec no longer has fails the build.
+ */
+export function toDealer(user: UserRecord): Required<Dealer> {
   return { id: user.id, name: user.username, display_name: user.username, enabled: true, level: 'RESELLER' };
 }
 

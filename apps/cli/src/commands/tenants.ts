@@ -68,7 +68,7 @@ export async function remove(options: TenantsDeleteOptions, deps: CommandDeps): 
     throw usageError('there is no terminal to ask on: pass --yes to delete without asking');
   }
   const client = await deps.connect(options);
-  const { id, name } = await resolveTenant(client, options.tenant, options, deps);
+  const { id, name } = await resolveTenant(client, options.tenant, options, deps, { write: true });
   if (!options.yes && io.prompter) {
     const answer = await io.prompter.ask(
       `Delete tenant "${name}" (${id}) with its users, sessions and API tokens? This cannot be undone. [y/N] `,

@@ -19,7 +19,7 @@ export async function updateSettings(
 ): Promise<ExitCodeValue> {
   const { io } = deps;
   const client = await deps.connect(options.flags);
-  const target = await openTarget(client, options.flags, deps);
+  const target = await openTarget(client, options.flags, deps, { write: !options.dryRun });
   const { tenant, etag } = await target.read();
   const changes = computeChanges(tenant, desired?.fields ?? {});
   const patch = desired?.pick(changes.map((change) => change.field));

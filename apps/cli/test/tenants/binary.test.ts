@@ -3,7 +3,7 @@
 // Prism serving the spec. Every output is checked for the password and the session's tokens.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createUser } from '@tenantctl/server/testing';
+import { createUser, signInSystemUser } from '@tenantctl/server/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { usePrism } from '../support/prism.js';
 import { useReferenceServer } from '../support/reference-server.js';
@@ -99,8 +99,64 @@ describe('tenantctl for a SystemAdmin', () => {
   });
 });
 
+describe("a tenant named with another tenant's id", () => {
+  it('never stands in for that tenant: the id means its tenant, a write refuses the ambiguity, id: and name: choose', async () => {
+    const ops = await signInSystemUser(context.server, 'SystemAdmin', 'ops');
+    const opsEnv = {
+      TENANTCTL_URL: context.server.url,
+      TENANTCTL_TOKEN: ops.token,
+      TENANTCTL_CONFIG: join(configHome, 'ops.json'),
+    };
+    const cli = (args: string[]) => runCli(args, { env: opsEnv });
+    const berlin = context.server.tenants[0]?.id ?? '';
+    const created = await cli(['tenants', 'create', '--name', berlin]);
+    expect(created.code).toBe(0);
+    const decoy = created.stdout.trim();
+
+    const read = await cli(['get', '--tenant', berlin, '--field', 'name']);
+    expect(read).toMatchObject({ code: 0, stdout: 'shop-berlin\n' });
+
+    const ambiguous = `"${berlin}" is the id of tenant "shop-berlin" (${berlin}) and the name of "${berlin}" (${decoy}): say which with --tenant id:${berlin} or --tenant name:${berlin}`;
+    const deleted = await cli(['tenants', 'delete', berlin, '--yes']);
+    expect(deleted).toMatchObject({ code: 2, stderr: `tenantctl: ${ambiguous}\n` });
+    const set = await cli(['set', '--tenant', berlin, 'max_extensions=7']);
+    expect(set).toMatchObject({ code: 2, stderr: `tenantctl: ${ambiguous}\n` });
+    expect(await context.server.stored(berlin)).toMatchObject({ name: 'shop-berlin' });
+    expect(await context.server.stored(berlin)).not.toMatchObject({ max_extensions: 7 });
+    expect(await context.server.stored(decoy)).not.toMatchObject({ max_extensions: 7 });
+
+    const setDecoy = await cli(['set', '--tenant', `name:${berlin}`, 'max_extensions=7']);
+    expect(setDecoy.code).toBe(0);
+    expect(await context.server.stored(decoy)).toMatchObject({ max_extensions: 7 });
+    const readById = await cli(['get', '--tenant', `id:${decoy}`, '--field', 'max_extensions']);
+    expect(readById).toMatchObject({ code: 0, stdout: '7\n' });
+    const deletedDecoy = await cli(['tenants', 'delete', `name:${berlin}`, '--yes']);
+    expect(deletedDecoy).toMatchObject({ code: 0, stderr: `Deleted tenant "${berlin}" (${decoy}).\n` });
+    await expect(context.server.stored(decoy)).rejects.toThrow(`no tenant ${decoy}`);
+    expect(await context.server.stored(berlin)).toMatchObject({ name: 'shop-berlin' });
+
+    const unknown = await cli(['get', '--tenant', `id:${decoy}`]);
+    expect(unknown).toMatchObject({
+      code: 2,
+      stderr: `tenantctl: no tenant has the id "${decoy}" (tenantctl tenants list shows them all)\n`,
+    });
+  });
+});
+
 describe('tenantctl tenants list against Prism', () => {
   const prism = usePrism();
+
+  it('reads and deletes a tenant by id: names the filter matched loosely are checked, never trusted', async () => {
+    const env = { TENANTCTL_URL: prism.url, TENANTCTL_TOKEN: 'any-token' };
+    const id = 'NzAwNTUxOTA5NzczMTQ4MTYw';
+    const read = await runCli(['get', '--tenant', id, '-o', 'json'], { env });
+    expect(read.stderr).toBe('');
+    expect(read.code).toBe(0);
+    expect(JSON.parse(read.stdout)).toEqual(expect.objectContaining({ id: expect.any(String) }));
+    const deleted = await runCli(['tenants', 'delete', id, '--yes'], { env });
+    expect(deleted.code).toBe(0);
+    expect(deleted.stderr).toMatch(new RegExp(`^Deleted tenant ".*" \\(${id}\\)\\.\n$`));
+  });
 
   it('lists the tenants the mock makes up from the spec', async () => {
     const result = await runCli(['tenants', 'list', '-o', 'json'], {

@@ -1,12 +1,16 @@
 // `GET /tenant/status` on the reference server: what it knows of a tenant's use (its users, its
 // licence) and its own version as the PBX's; it carries no calls, so their counts are 0.
-import { specInfo } from '@tenantctl/schema';
+import { specInfo, type TenantStatus } from '@tenantctl/schema';
 import type { StoredTenant } from '../storage/tenant-store.js';
 
 /** The version the reference server reports as its PBX's: the spec it serves. */
 export const referencePbxVersion = `tenantctl-reference ${specInfo.version}`;
 
-export function tenantStatus(tenant: StoredTenant, users: number): Record<string, unknown> {
+/**
+ * The status body, typed as the spec's `TenantStatus` with every property present: a property the spec
+ * adds, renames or drops fails the build instead of going missing from the answer.
+ */
+export function tenantStatus(tenant: StoredTenant, users: number): Required<TenantStatus> {
   const licensed = tenant.settings.max_extensions;
   return {
     version: referencePbxVersion,

@@ -15,6 +15,7 @@ export {
 } from '../fields.js';
 export { isJsonObject } from '../json-object.js';
 export { parseFieldValue } from '../parse-field-value.js';
+export { isPathId } from '../path-id.js';
 export { firstSentence, MAX_LISTED_VALUES } from '../prose.js';
 export { redactPaths } from '../redact-paths.js';
 export { nearMatches } from '../suggest.js';
