@@ -19,5 +19,6 @@ export { parseFieldValue } from './parse-field-value.js';
 export { redactPaths } from './redact-paths.js';
 export { schemaDefaults } from './schema-defaults.js';
 export type * from './types.js';
+export { applyUpdate, sameValue } from './update-semantics.js';
 export { type ValidationResult, validateTenant, validateTenantUpdate, validateValue } from './validate.js';
 export { formatViolations, type Violation } from './violations.js';

@@ -106,4 +106,42 @@ export const migrations: readonly string[] = [
    CREATE UNIQUE INDEX tenants_seq ON tenants(seq);
    DROP INDEX tenants_dealer;
    CREATE INDEX tenants_dealer ON tenants(dealer_id, seq);`,
+  // 7: the same schema as PostgreSQL's (a test compares the two catalogs): the creation order is a
+  // NOT NULL column of tenants and of users too (users were ordered by rowid, which PostgreSQL lacks),
+  // so both tables are made again, the rows keeping their order.
+  `CREATE TABLE tenants_v7 (
+     id TEXT PRIMARY KEY,
+     settings TEXT NOT NULL CHECK (json_valid(settings) AND json_type(settings) = 'object'),
+     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+     updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+     version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+     dealer_id TEXT REFERENCES users(id) ON DELETE SET NULL,
+     seq INTEGER NOT NULL
+   ) STRICT;
+   INSERT INTO tenants_v7 (rowid, id, settings, created_at, updated_at, version, dealer_id, seq)
+     SELECT rowid, id, settings, created_at, updated_at, version, dealer_id, coalesce(seq, rowid) FROM tenants;
+   DROP TABLE tenants;
+   ALTER TABLE tenants_v7 RENAME TO tenants;
+   CREATE UNIQUE INDEX tenants_seq ON tenants(seq);
+   CREATE INDEX tenants_dealer ON tenants(dealer_id, seq);
+   CREATE TABLE users_v7 (
+     id TEXT PRIMARY KEY,
+     tenant_id TEXT REFERENCES tenants(id) ON DELETE CASCADE,
+     username TEXT NOT NULL,
+     password_hash TEXT NOT NULL,
+     role TEXT NOT NULL,
+     two_factor INTEGER NOT NULL CHECK (two_factor IN (0, 1)),
+     email TEXT,
+     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+     seq INTEGER NOT NULL,
+     UNIQUE (tenant_id, username)
+   ) STRICT;
+   INSERT INTO users_v7 (rowid, id, tenant_id, username, password_hash, role, two_factor, email, created_at, seq)
+     SELECT rowid, id, tenant_id, username, password_hash, role, two_factor, email, created_at, rowid FROM users;
+   DROP TABLE users;
+   ALTER TABLE users_v7 RENAME TO users;
+   CREATE UNIQUE INDEX users_seq ON users(seq);
+   CREATE INDEX users_username ON users(username);
+   CREATE INDEX users_tenant ON users(tenant_id);
+   CREATE UNIQUE INDEX users_system_username ON users(username) WHERE tenant_id IS NULL;`,
 ];

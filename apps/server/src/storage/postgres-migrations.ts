@@ -75,4 +75,8 @@ export const postgresMigrations: readonly string[] = [
    CREATE INDEX tenants_dealer ON tenants(dealer_id);`,
   `DROP INDEX tenants_dealer;
    CREATE INDEX tenants_dealer ON tenants(dealer_id, seq);`,
+  // The checks and the index SQLite's schema has (a test compares the two catalogs).
+  `ALTER TABLE tenants ADD CONSTRAINT tenants_settings_object CHECK (jsonb_typeof(settings) = 'object');
+   ALTER TABLE tenants ADD CONSTRAINT tenants_version_positive CHECK (version >= 1);
+   CREATE INDEX tokens_tenant ON tokens(tenant_id);`,
 ];

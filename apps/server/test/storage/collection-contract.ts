@@ -29,6 +29,48 @@ export function describeCollectionContract(
   open: () => Promise<CollectionContractStore>,
 ): void {
   describe(`collection contract on ${engine}`, () => {
+    it('breaks ties in any order by creation order, ascending and descending, blanks first or last alike', async () => {
+      const store = await open();
+      const dealer = await newDealer(store, `ties-${engine}`);
+      // Six tenants, three values of one field: each value shared, one blank, made in an order that
+      // is none of the sorted ones.
+      const made = [
+        { name: 'T1', max_extensions: 5 },
+        { name: 'T2', max_extensions: 9 },
+        { name: 'T3' },
+        { name: 'T4', max_extensions: 5 },
+        { name: 'T5', max_extensions: 9 },
+        { name: 'T6' },
+      ];
+      for (const settings of made) await store.createTenant(settings, { dealerId: dealer.id });
+      const names = async (descending: boolean, skip = 0, top = 100) =>
+        (
+          await store.listTenantPage({
+            dealerId: dealer.id,
+            orderBy: { field: 'max_extensions', descending },
+            skip,
+            top,
+          })
+        ).items.map((tenant) => tenant.settings.name);
+      expect(await names(false)).toEqual(['T3', 'T6', 'T1', 'T4', 'T2', 'T5']);
+      expect(await names(true)).toEqual(['T2', 'T5', 'T1', 'T4', 'T3', 'T6']);
+      // Pages of a tied order never repeat or skip a tenant.
+      const paged = [...(await names(true, 0, 3)), ...(await names(true, 3, 3))];
+      expect(paged).toEqual(await names(true));
+      // Users in the order they were made, in one tenant and across tenants.
+      const tenant = (await store.listTenantPage({ dealerId: dealer.id, skip: 0, top: 1 })).items[0];
+      for (const username of ['zed', 'amy', 'kim'])
+        await store.createUser(user(tenant?.id ?? null, username));
+      expect((await store.listUsers(tenant?.id)).map((u) => u.username)).toEqual(['zed', 'amy', 'kim']);
+      const everyone = (await store.listUsers()).map((u) => u.username);
+      expect(everyone.slice(everyone.indexOf('zed'), everyone.indexOf('zed') + 3)).toEqual([
+        'zed',
+        'amy',
+        'kim',
+      ]);
+      await store.close();
+    });
+
     it('walks every tenant exactly once with skip/top, while tenants are created during the walk', async () => {
       const store = await open();
       const dealer = await newDealer(store, `walker-${engine}`);

@@ -1,19 +1,13 @@
-// The PostgreSQL store against a real PostgreSQL: the one store contract, migrations shared by
-// replicas, and what happens while the database is away.
+// The PostgreSQL store against a real PostgreSQL: migrations shared by replicas, and what happens while
+// the database is away (the contracts shared with SQLite are store-core.test.ts's).
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPostgresStore, redactDatabaseUrl } from '../../src/storage/postgres-store.js';
 import { StoreUnavailableError } from '../../src/storage/store-unavailable.js';
 import { postgresForFile } from '../support/postgres.js';
-import { describeCollectionContract } from './collection-contract.js';
-import { describeStoreContract } from './store-contract.js';
 
 const server = await postgresForFile();
 
 if (server) {
-  const contractDatabase = await server.createDatabase();
-  describeStoreContract('PostgreSQL', () => openPostgresStore({ url: contractDatabase }));
-  describeCollectionContract('PostgreSQL', () => openPostgresStore({ url: contractDatabase }));
-
   describe('PostgreSQL store', () => {
     it('migrates a new database once when several servers open it at the same moment', async () => {
       const url = await server.createDatabase();

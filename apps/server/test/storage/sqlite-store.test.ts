@@ -1,35 +1,19 @@
-// The SQLite store on each engine this runtime can run: the store contract, migrations, engine choice.
+// The SQLite store on each binding this runtime can run: migrations, engine choice, what it persists
+// (the contracts shared with PostgreSQL are store-core.test.ts's and auth-store-core.test.ts's).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../src/storage/migrations.js';
 import { nodeSqlite } from '../../src/storage/node-sqlite-driver.js';
-import {
-  defaultEngine,
-  openSqlDriver,
-  openSqliteStore,
-  type SqliteEngine,
-} from '../../src/storage/sqlite-store.js';
+import { defaultEngine, openSqlDriver, openSqliteStore } from '../../src/storage/sqlite-store.js';
 import { hashToken } from '../../src/tokens.js';
-import { describeCollectionContract } from './collection-contract.js';
-import { describeStoreContract } from './store-contract.js';
+import { sqliteEngines } from './every-engine.js';
 
-const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
-const engines: SqliteEngine[] = [];
-if (nodeSqlite()) engines.push('node:sqlite');
-// better-sqlite3 12 aborts the process on Node ≥ 24.19 when a statement is garbage-collected (fixed in
-// 13, which does not run on Node 20); node:sqlite is the engine there.
-if (major < 24 || (major === 24 && minor < 19)) engines.push('better-sqlite3');
+const engines = sqliteEngines();
 
 const dir = mkdtempSync(join(tmpdir(), 'tenant-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-for (const engine of engines) {
-  const path = join(dir, `contract-${engine.replace(':', '-')}.db`);
-  describeStoreContract(`SQLite (${engine})`, async () => openSqliteStore({ path, engine }));
-  describeCollectionContract(`SQLite (${engine})`, async () => openSqliteStore({ path, engine }));
-}
 
 describe.each(engines)('SQLite on %s', (engine) => {
   const path = join(dir, `${engine.replace(':', '-')}.db`);

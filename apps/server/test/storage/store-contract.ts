@@ -1,5 +1,7 @@
 // Every behaviour the API and the admin commands rely on from a store, written once: each engine's test
 // runs it against a store of its own.
+import { applyUpdate, tenantFields } from '@tenantctl/schema';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AdminStore, AuthStore, SessionSecrets, TenantStore } from '../../src/storage/tenant-store.js';
 import { hashToken } from '../../src/tokens.js';
@@ -81,6 +83,70 @@ export function describeStoreContract(engine: string, open: () => Promise<AnySto
       await store.close();
     });
 
+    it('replaces a nested object or a list whole, for every such field of the spec, and keeps the others', async () => {
+      const store = await open();
+      const nested = tenantFields().filter(
+        (field) =>
+          (field.type === 'object' || field.type === 'array') && (field.settable || field.settableById),
+      );
+      expect(nested.map((field) => field.name)).toEqual(
+        expect.arrayContaining([
+          'office_hours',
+          'e164',
+          'cdr_event',
+          'extension_event',
+          'outbound_caller_ids',
+        ]),
+      );
+      for (const field of nested) {
+        const example = field.example;
+        // The example, then the same value with its first key (or item) left out: a partial value.
+        const partial = Array.isArray(example)
+          ? example.slice(1)
+          : Object.fromEntries(Object.entries(example as Record<string, unknown>).slice(1));
+        const tenant = await store.createTenant({ name: `Nested ${field.name}`, log_retention: 30 });
+        await store.mergeSettings(tenant.id, { [field.name]: example });
+        await store.mergeSettings(tenant.id, { [field.name]: partial });
+        expect((await store.readTenant(tenant.id))?.settings, field.name).toEqual({
+          name: `Nested ${field.name}`,
+          log_retention: 30,
+          [field.name]: partial,
+        });
+      }
+      // The case that was found: a webhook turned on by a body naming only `enabled` is that body.
+      const hook = await store.createTenant({ name: 'Webhook' });
+      await store.mergeSettings(hook.id, {
+        cdr_event: { enabled: false, url: 'https://hooks.example.com/cdr', auth: 'DISABLE' },
+      });
+      await store.mergeSettings(hook.id, { cdr_event: { enabled: true } });
+      expect((await store.readTenant(hook.id))?.settings.cdr_event).toEqual({ enabled: true });
+      await store.close();
+    });
+
+    it('stores exactly what the update rule says, for any sequence of updates (the rule as the model)', async () => {
+      const store = await open();
+      const keys = ['a_field', 'b_field', 'office_hours'];
+      const json = fc.jsonValue({ maxDepth: 3 }).filter((value) => value !== null);
+      // Nested nulls are left out: an update never holds one (the spec refuses them).
+      const noNulls = (value: unknown): boolean =>
+        value !== null &&
+        (typeof value !== 'object' || Object.values(value as object).every((inner) => noNulls(inner)));
+      const patch = fc.dictionary(fc.constantFrom(...keys), json.filter(noNulls), { maxKeys: 3 });
+      await fc.assert(
+        fc.asyncProperty(fc.array(patch, { minLength: 1, maxLength: 4 }), async (patches) => {
+          const tenant = await store.createTenant({ name: 'Model' });
+          let model: Record<string, unknown> = { name: 'Model' };
+          for (const update of patches) {
+            await store.mergeSettings(tenant.id, update);
+            model = applyUpdate(model, update);
+          }
+          expect((await store.readTenant(tenant.id))?.settings).toEqual(model);
+        }),
+        { numRuns: 40 },
+      );
+      await store.close();
+    });
+
     it('writes only when the version is one of ifVersion, and says why it did not', async () => {
       const store = await open();
       const tenant = await store.createTenant({ name: 'If' });
@@ -149,7 +215,12 @@ export function describeStoreContract(engine: string, open: () => Promise<AnySto
       expect(await store.findTokenOwner(hashToken('access-removed'), NOW)).toBeUndefined();
       await store.close();
     });
+  });
+}
 
+/** The sign-in state every store keeps (auth-store-core.ts), written once like the contract above. */
+export function describeSignInContract(engine: string, open: () => Promise<AnyStore>): void {
+  describe(`sign-in contract on ${engine}`, () => {
     it('serves a session until its access token expires or it ends; its access token finds the tenant', async () => {
       const store = await open();
       const tenant = await store.createTenant({ name: 'Sessions' });

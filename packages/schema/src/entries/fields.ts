@@ -19,4 +19,5 @@ export { isPathId } from '../path-id.js';
 export { firstSentence, MAX_LISTED_VALUES } from '../prose.js';
 export { redactPaths } from '../redact-paths.js';
 export { nearMatches } from '../suggest.js';
+export { applyUpdate, sameValue } from '../update-semantics.js';
 export { formatViolations, type Violation } from '../violations.js';
