@@ -1,5 +1,5 @@
 // What an update would change: the fields whose desired value differs from the current one.
-import { fieldInfo } from '@tenantctl/schema/fields';
+import { fieldInfo, sameValue } from '@tenantctl/schema/fields';
 import { formatValue } from './format-value.js';
 import type { Io } from './io.js';
 
@@ -9,9 +9,13 @@ export interface Change {
   to: unknown;
 }
 
+/**
+ * The fields whose value would change: each desired value compared whole with the current one, as the
+ * update replaces it whole (keys of an object in any order, a list in its order).
+ */
 export function computeChanges(current: Record<string, unknown>, desired: Record<string, unknown>): Change[] {
   return Object.entries(desired)
-    .filter(([field, to]) => JSON.stringify(current[field] ?? null) !== JSON.stringify(to))
+    .filter(([field, to]) => !sameValue(current[field] ?? null, to))
     .map(([field, to]) => ({ field, from: current[field] ?? null, to }));
 }
 

@@ -74,14 +74,57 @@ export async function fieldsFromAssignments(
   return patch;
 }
 
+/** An update that depends on the tenant as read: `FIELD.KEY=VALUE` sets a key into what FIELD holds. */
+export type SettingsFromTenant = (
+  current: Record<string, unknown>,
+) => Promise<CheckedTenantUpdate<UpdateSchema>>;
+
+/**
+ * The update `KEY=VALUE` assignments give, checked against the spec. With `FIELD.KEY=VALUE` among them
+ * (one key inside an object field), it is made once the tenant is read: the update replaces an object
+ * field whole, so the key is set into the object the tenant holds and the whole object is sent (with
+ * If-Match on what was read), keeping the keys not named. Everything that can be checked before
+ * reading is checked first.
+ */
 export async function settingsFromAssignments(
   assignments: readonly string[],
   deps: CommandDeps,
   schema: UpdateSchema = 'TenantUpdate',
-): Promise<CheckedTenantUpdate<UpdateSchema>> {
+): Promise<CheckedTenantUpdate<UpdateSchema> | SettingsFromTenant> {
   if (assignments.length === 0)
     throw usageError('give at least one KEY=VALUE, e.g. tenantctl set recording_retention=90');
-  return checked(await fieldsFromAssignments(assignments, deps), schema);
+  const { parseNestedAssignment, withNestedValue, AssignmentSyntaxError } = await import(
+    '@tenantctl/schema/fields'
+  );
+  const nested: { field: string; path: string[]; value: unknown }[] = [];
+  const plain: string[] = [];
+  for (const assignment of assignments) {
+    let parsed: ReturnType<typeof parseNestedAssignment>;
+    try {
+      parsed = parseNestedAssignment(assignment);
+    } catch (error) {
+      if (error instanceof AssignmentSyntaxError) throw usageError(error.message);
+      throw error;
+    }
+    if (!parsed) plain.push(assignment);
+    else {
+      const { field, path, key, text, value, secret } = parsed;
+      nested.push({
+        field: field.name,
+        path,
+        value: secret ? await secretValue(key, text, deps) : value,
+      });
+    }
+  }
+  const fields = await fieldsFromAssignments(plain, deps);
+  if (nested.length === 0) return checked(fields, schema);
+  return async (current) => {
+    const update = { ...fields };
+    for (const { field, path, value } of nested) {
+      update[field] = withNestedValue(field in update ? update[field] : current[field], path, value);
+    }
+    return checked(update, schema);
+  };
 }
 
 /**

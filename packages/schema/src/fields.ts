@@ -70,10 +70,15 @@ interface FieldSets {
   settableById: ReadonlySet<string>;
 }
 
-function describe(name: string, sets: FieldSets): FieldInfo {
-  const source = fieldSchemas
+/** A field's own schema node, where the spec defines it (its update schema before its read ones). */
+export function fieldNode(name: string): SchemaNode | undefined {
+  return fieldSchemas
     .map((schema) => definition(schema).properties?.[name])
     .find((node) => node !== undefined);
+}
+
+function describe(name: string, sets: FieldSets): FieldInfo {
+  const source = fieldNode(name);
   if (!source) throw new Error(`unknown field ${name}`);
   const node = flatten(source);
   const info: FieldInfo = {

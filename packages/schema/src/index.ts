@@ -15,10 +15,11 @@ export {
 export * from './generated/enums.js';
 export { specInfo } from './generated/spec-info.js';
 export { integerFormatRanges } from './integer-formats.js';
+export { type NestedAssignment, parseNestedAssignment } from './nested-assignment.js';
 export { parseFieldValue } from './parse-field-value.js';
 export { redactPaths } from './redact-paths.js';
 export { schemaDefaults } from './schema-defaults.js';
 export type * from './types.js';
-export { applyUpdate, sameValue } from './update-semantics.js';
+export { applyUpdate, sameValue, withNestedValue } from './update-semantics.js';
 export { type ValidationResult, validateTenant, validateTenantUpdate, validateValue } from './validate.js';
 export { formatViolations, type Violation } from './violations.js';

@@ -34,3 +34,34 @@ export function sameValue(a: unknown, b: unknown): boolean {
     keys.every((key) => Object.hasOwn(right, key) && sameValue(left[key], right[key]))
   );
 }
+
+/**
+ * `current` (an object field's value as read; blank is `null`) with one key inside it set, the rest
+ * kept: what `set FIELD.KEY=VALUE` sends, since the update replaces the field whole. A copy; the keys
+ * on the way are made when missing.
+ */
+export function withNestedValue(
+  current: unknown,
+  path: readonly string[],
+  value: unknown,
+): Record<string, unknown> {
+  const root: Record<string, unknown> =
+    current !== null && typeof current === 'object' && !Array.isArray(current)
+      ? (structuredClone(current as object) as Record<string, unknown>)
+      : {};
+  let object = root;
+  for (const [index, key] of path.entries()) {
+    if (index === path.length - 1) {
+      object[key] = value;
+      break;
+    }
+    const next = object[key];
+    const inner: Record<string, unknown> =
+      next !== null && typeof next === 'object' && !Array.isArray(next)
+        ? (next as Record<string, unknown>)
+        : {};
+    object[key] = inner;
+    object = inner;
+  }
+  return root;
+}

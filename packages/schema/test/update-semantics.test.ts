@@ -1,6 +1,6 @@
 // The update rule: fields replaced whole, nested objects included; values compared with keys in any order.
 import { describe, expect, it } from 'vitest';
-import { applyUpdate, sameValue } from '../src/update-semantics.js';
+import { applyUpdate, sameValue, withNestedValue } from '../src/update-semantics.js';
 
 describe('applyUpdate', () => {
   it('replaces each field given whole, nested objects and lists included, and keeps the others', () => {
@@ -43,5 +43,30 @@ describe('sameValue', () => {
   ])('%s', (_name, a, b, want) => {
     expect(sameValue(a, b)).toBe(want);
     expect(sameValue(b, a)).toBe(want);
+  });
+});
+
+describe('withNestedValue', () => {
+  it('sets one key inside a copy of the object, keeping its siblings and making missing levels', () => {
+    const current = { enabled: false, url: 'https://hooks.example.com/cdr', auth: 'DISABLE' };
+    expect(withNestedValue(current, ['enabled'], true)).toEqual({ ...current, enabled: true });
+    expect(current.enabled).toBe(false);
+    const week = { monday: { enabled: true, ranges: [] } };
+    expect(withNestedValue(week, ['tuesday', 'enabled'], false)).toEqual({
+      monday: { enabled: true, ranges: [] },
+      tuesday: { enabled: false },
+    });
+    expect(withNestedValue(week, ['monday', 'enabled'], false)).toEqual({
+      monday: { enabled: false, ranges: [] },
+    });
+    expect(withNestedValue({ monday: 'x' }, ['monday', 'enabled'], true)).toEqual({
+      monday: { enabled: true },
+    });
+  });
+
+  it('starts from an empty object when the field is blank or not an object', () => {
+    expect(withNestedValue(null, ['enabled'], true)).toEqual({ enabled: true });
+    expect(withNestedValue([1], ['enabled'], true)).toEqual({ enabled: true });
+    expect(withNestedValue('text', ['a', 'b'], 1)).toEqual({ a: { b: 1 } });
   });
 });

@@ -6,6 +6,7 @@ import { computeChanges, printChanges } from '../changes.js';
 import type { CommandDeps } from '../command-deps.js';
 import type { ConnectionFlags } from '../connection.js';
 import { ExitCode, type ExitCodeValue } from '../exit-error.js';
+import type { SettingsFromTenant } from '../settings-input.js';
 import { openTarget } from '../tenant-target.js';
 
 /** The update schema a command checks against: by id when `--tenant` names a tenant. */
@@ -13,7 +14,7 @@ export const updateSchemaOf = (flags: { tenant?: string }): UpdateSchema =>
   flags.tenant === undefined ? 'TenantUpdate' : 'TenantAdminUpdate';
 
 export async function updateSettings(
-  desired: CheckedTenantUpdate<UpdateSchema> | undefined,
+  wanted: CheckedTenantUpdate<UpdateSchema> | SettingsFromTenant | undefined,
   options: { dryRun: boolean; flags: ConnectionFlags & { tenant?: string } },
   deps: CommandDeps,
 ): Promise<ExitCodeValue> {
@@ -21,6 +22,7 @@ export async function updateSettings(
   const client = await deps.connect(options.flags);
   const target = await openTarget(client, options.flags, deps, { write: !options.dryRun });
   const { tenant, etag } = await target.read();
+  const desired = typeof wanted === 'function' ? await wanted(tenant) : wanted;
   const changes = computeChanges(tenant, desired?.fields ?? {});
   const patch = desired?.pick(changes.map((change) => change.field));
   if (!patch) {

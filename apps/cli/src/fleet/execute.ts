@@ -4,6 +4,7 @@
 // and retries); a failure of one tenant never stops the others; a stop (Ctrl-C) starts nothing more
 // and lets what is in flight finish. Every step goes to the run's journal before and after it happens.
 import type { TenantClient } from '@tenantctl/client';
+import { sameValue } from '@tenantctl/schema/fields';
 import { type JournalWriter, type Outcome, SECRET, type TenantEntry } from './journal.js';
 import { runPool } from './pool.js';
 
@@ -58,7 +59,7 @@ const now = () => new Date().toISOString();
 /** Whether the tenant now holds what the update would set (secrets cannot be compared). */
 function holds(tenant: Record<string, unknown>, after: Record<string, unknown>): boolean {
   return Object.entries(after).every(
-    ([field, value]) => value === SECRET || JSON.stringify(tenant[field] ?? null) === JSON.stringify(value),
+    ([field, value]) => value === SECRET || sameValue(tenant[field] ?? null, value),
   );
 }
 

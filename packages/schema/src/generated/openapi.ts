@@ -18,7 +18,8 @@ export interface paths {
         /**
          * Update a tenant
          * @description Set tenant object that already exists.
-         *     A partial update: the fields present are set, all of them or none (the update is atomic).
+         *     A partial update: the fields present are set, all of them or none (the update is atomic). Each
+         *     is replaced whole, a nested object or a list included (see "Partial updates and defaults").
          */
         post: operations["updateTenant"];
         delete?: never;
@@ -95,8 +96,9 @@ export interface paths {
         put?: never;
         /**
          * Update a tenant
-         * @description Update tenant properties by it's unique ID: a partial update, atomic, with `If-Match` as for
-         *     `POST /tenant` (the same tag: both name the tenant's version).
+         * @description Update tenant properties by it's unique ID: a partial update, atomic, each field present
+         *     replaced whole (a nested object or a list included), with `If-Match` as for `POST /tenant` (the
+         *     same tag: both name the tenant's version).
          */
         post: operations["updateTenantById"];
         delete?: never;
