@@ -7,8 +7,9 @@ import { openStore } from '../apps/server/dist/storage/open-store.js';
 // The server's own driver (the bench has no dependencies of its own).
 const pg = createRequire(new URL('../apps/server/package.json', import.meta.url))('pg');
 
-export async function postgresRoundTrip(database, token, count = 2000) {
-  const store = await openStore(database, { poolSize: 1 });
+/** `open`: the openStore of the store measured (another checkout's, for a before/after). */
+export async function postgresRoundTrip(database, token, count = 2000, open = openStore) {
+  const store = await open(database, { poolSize: 1 });
   const hash = createHash('sha256').update(token).digest();
   const client = new pg.Client({ connectionString: database });
   await client.connect();

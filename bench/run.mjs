@@ -13,6 +13,7 @@ import { median } from './median.mjs';
 import { postgresRoundTrip } from './postgres-round-trip.mjs';
 import { startBareServer, startServerProcess, startTestPostgres } from './processes.mjs';
 import { shuffled } from './shuffled.mjs';
+import { storeBeforeAfter } from './store-before-after.mjs';
 import { tenantListPages } from './tenant-list.mjs';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
@@ -207,6 +208,17 @@ try {
   );
   target('fleet apply of 1,000 ÷ one apply', fleetRatio, '≤ 15×', fleetRatio <= 15);
   target('fleet --concurrency 8 speed-up (20 ms away)', pacedRatio, '≥ 5×', pacedRatio >= 5);
+
+  if (process.env.BENCH_BASELINE) {
+    rows.push(
+      ...(await storeBeforeAfter({
+        baseline: process.env.BENCH_BASELINE,
+        seconds,
+        rounds: Math.max(2, rounds - 1),
+        log,
+      })),
+    );
+  }
 
   log('client overhead: getTenant(), a fetch with a timeout and openapi-fetch vs raw fetch');
   const overhead = await clientOverhead({ url: full.url, token: full.tenant.token });

@@ -5,7 +5,7 @@
 // so diff exited 1 forever; PostgreSQL reordered an object's keys, so diff saw a change that was not.)
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startTestPostgres, startTestServer, type TestServer } from '@tenantctl/server/testing';
+import { startTestPostgres, type TestServer, testServerEngines } from '@tenantctl/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run as apply } from '../../src/commands/apply.js';
 import { run as diff } from '../../src/commands/diff.js';
@@ -19,17 +19,7 @@ const postgres = await startTestPostgres().catch((error: unknown) => {
 });
 afterAll(() => postgres?.stop());
 
-const engines: [string, () => Promise<TestServer>][] = [
-  ['SQLite', () => startTestServer()],
-  ...(postgres
-    ? [
-        ['PostgreSQL', async () => startTestServer({ database: await postgres.createDatabase() })] as [
-          string,
-          () => Promise<TestServer>,
-        ],
-      ]
-    : []),
-];
+const engines = testServerEngines(postgres);
 
 describe.each(engines)('nested objects on %s', (engine, start) => {
   let server: TestServer;

@@ -1,5 +1,5 @@
 // What the server needs from storage, in two interfaces: the API's (per request) and the admin's (per
-// operator command). SQLite implements both; another engine can be added behind them.
+// operator command). One core implements them for SQLite and PostgreSQL (store-core.ts).
 import type { SignInFailure } from '../auth/sign-in-throttle.js';
 
 /** Every `Tenant` field but `id`, plus write-only ones such as `avatar_file_id`; `null` is blank. */
@@ -123,8 +123,10 @@ export interface TenantStore {
   /** The tenant as stored now. */
   readTenant(id: string): Promise<StoredTenant | undefined>;
   /**
-   * Merges `patch` into the tenant's settings in one atomic write that also increments its version;
-   * with `ifVersion`, only when the version still is one of those (checked in the same write).
+   * Sets the patch's fields in the tenant's settings, each replacing the stored value whole (a nested
+   * object or a list included: `applyUpdate` of @tenantctl/schema is the rule), in one atomic write that
+   * also increments its version; with `ifVersion`, only when the version still is one of those
+   * (checked in the same write).
    */
   mergeSettings(id: string, patch: TenantSettings, options?: MergeOptions): Promise<MergeOutcome>;
   close(): Promise<void>;

@@ -13,4 +13,10 @@ export {
 } from './server-process.js';
 export { assignToDealer, type SignedInSystemUser, signInSystemUser } from './system-users.js';
 export { type ProxyLogEntry, startTestProxy, type TestProxy, type TestProxyOptions } from './test-proxy.js';
-export { startTestServer, type TestServer, type TestServerOptions } from './test-server.js';
+export {
+  startTestServer,
+  type TestServer,
+  type TestServerEngine,
+  type TestServerOptions,
+  testServerEngines,
+} from './test-server.js';

@@ -110,3 +110,21 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     },
   };
 }
+
+/** How to start a test server on one engine, named for a test's title. */
+export type TestServerEngine = [name: string, start: (options?: TestServerOptions) => Promise<TestServer>];
+
+/**
+ * A test server on each engine a test runs on: SQLite always, PostgreSQL when one is given (a fresh
+ * database of it per server), for the tests that hold on both (`describe.each`).
+ */
+export function testServerEngines(postgres?: { createDatabase(): Promise<string> }): TestServerEngine[] {
+  const engines: TestServerEngine[] = [['SQLite', (options = {}) => startTestServer(options)]];
+  if (postgres) {
+    engines.push([
+      'PostgreSQL',
+      async (options = {}) => startTestServer({ ...options, database: await postgres.createDatabase() }),
+    ]);
+  }
+  return engines;
+}

@@ -4,23 +4,13 @@
 import { validateTenant } from '@tenantctl/schema';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../src/testing/index.js';
+import { type TestServer, testServerEngines } from '../../src/testing/index.js';
 import { postgresForFile } from '../support/postgres.js';
 import { invalidBody, validUpdate } from './arbitraries.js';
 
 const postgres = await postgresForFile();
 /** SQLite always; PostgreSQL where one runs (in CI, always): the same properties hold on both. */
-const engines: [string, () => Promise<TestServer>][] = [
-  ['SQLite', () => startTestServer()],
-  ...(postgres
-    ? [
-        ['PostgreSQL', async () => startTestServer({ database: await postgres.createDatabase() })] as [
-          string,
-          () => Promise<TestServer>,
-        ],
-      ]
-    : []),
-];
+const engines = testServerEngines(postgres);
 
 let server: TestServer;
 let engine = '';

@@ -2,21 +2,11 @@
 // `enabled`, through POST /tenant and POST /tenants/{id}. Both engines store exactly the body's object
 // (one rule: a field given is replaced whole), and both read back the same.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInSystemUser, startTestServer, type TestServer } from '../../src/testing/index.js';
+import { signInSystemUser, type TestServer, testServerEngines } from '../../src/testing/index.js';
 import { postgresForFile } from '../support/postgres.js';
 
 const postgres = await postgresForFile();
-const engines: [string, () => Promise<TestServer>][] = [
-  ['SQLite', () => startTestServer()],
-  ...(postgres
-    ? [
-        ['PostgreSQL', async () => startTestServer({ database: await postgres.createDatabase() })] as [
-          string,
-          () => Promise<TestServer>,
-        ],
-      ]
-    : []),
-];
+const engines = testServerEngines(postgres);
 const readBack: Record<string, unknown[]> = {};
 
 describe.each(engines)('nested objects on %s', (name, start) => {
