@@ -46,11 +46,17 @@ export async function storeBeforeAfter({ baseline, seconds, rounds, log }) {
         body,
       },
     });
+    // BENCH_STORE_ONLY=GET (or POST) measures one method, in more rounds for the same time.
+    const only = process.env.BENCH_STORE_ONLY;
+    const measured = ['GET sqlite', 'POST sqlite', 'GET postgres', 'POST postgres'].filter(
+      (what) => !only || what.startsWith(`${only} `),
+    );
     const lines = [];
     for (const side of ['before', 'after'])
       for (const engine of ['sqlite', 'postgres'])
         for (const [method, options] of Object.entries(requests(sides[side][engine])))
-          lines.push({ name: `${method} ${engine} ${side}`, options });
+          if (measured.includes(`${method} ${engine}`))
+            lines.push({ name: `${method} ${engine} ${side}`, options });
     const perRound = Object.fromEntries(lines.map(({ name }) => [name, []]));
     for (let round = 1; round <= rounds; round++) {
       for (const { name, options } of shuffled(lines)) {
@@ -71,7 +77,7 @@ export async function storeBeforeAfter({ baseline, seconds, rounds, log }) {
       }
     }
     const rows = [];
-    for (const what of ['GET sqlite', 'POST sqlite', 'GET postgres', 'POST postgres']) {
+    for (const what of measured) {
       rows.push([
         `${what}: after ÷ before the change`,
         `${Math.round(mean(`${what} after`))} vs ${Math.round(mean(`${what} before`))} req/s`,
