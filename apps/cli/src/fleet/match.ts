@@ -33,11 +33,35 @@ export function matcherFor(match: Match, filtered?: ReadonlySet<string>): (tenan
     case 'id':
       return (tenant) => tenant.id === match.id;
     case 'list': {
-      const wanted = new Set(match.items);
-      return (tenant) =>
-        wanted.has(tenant.id) || (typeof tenant.name === 'string' && wanted.has(tenant.name));
+      const { ids, names } = listReadings(match.items);
+      return (tenant) => ids.has(tenant.id) || (typeof tenant.name === 'string' && names.has(tenant.name));
     }
     case 'filter':
       return (tenant) => filtered?.has(tenant.id) === true;
   }
+}
+
+/**
+ * What the items of a list match may mean: `id:X` only an id, `name:X` only a name, any other text
+ * either (fleet plan refuses one that is one tenant's id and another's name: see plan.ts).
+ */
+export function listReadings(items: readonly string[]): {
+  ids: ReadonlySet<string>;
+  names: ReadonlySet<string>;
+  either: ReadonlySet<string>;
+} {
+  const ids = new Set<string>();
+  const names = new Set<string>();
+  const either = new Set<string>();
+  for (const item of items) {
+    const forced = /^(id|name):(.+)$/s.exec(item);
+    if (forced?.[1] === 'id') ids.add(forced[2] ?? '');
+    else if (forced?.[1] === 'name') names.add(forced[2] ?? '');
+    else {
+      ids.add(item);
+      names.add(item);
+      either.add(item);
+    }
+  }
+  return { ids, names, either };
 }

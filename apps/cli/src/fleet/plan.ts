@@ -7,7 +7,7 @@ import type { ClientTuning, CommandDeps } from '../command-deps.js';
 import type { ConnectionFlags } from '../connection.js';
 import { usageError } from '../exit-error.js';
 import { describeMatch, type Fleet } from './fleet-file.js';
-import { matcherFor } from './match.js';
+import { listReadings, matcherFor } from './match.js';
 import { runPool } from './pool.js';
 
 /** A change as a plan keeps it; a secret one holds no value, only that it changes. */
@@ -135,13 +135,16 @@ export async function planFleet(
           test: matcherFor(rule.match, filtered.get(rule.number)),
         }));
         const matched: { id: string; name: string; rules: number[] }[] = [];
+        const ambiguity = listAmbiguity(fleet);
         for await (const tenant of client.listTenants()) {
           const keys = { id: String(tenant.id), name: tenant.name, domain: tenant.domain };
+          ambiguity.see(keys);
           const rules = matchers.filter(({ test }) => test(keys)).map(({ rule }) => rule.number);
           if (rules.length === 0) continue;
           for (const number of rules) hits.set(number, (hits.get(number) ?? 0) + 1);
           matched.push({ id: keys.id, name: String(tenant.name ?? keys.id), rules });
         }
+        ambiguity.check(name);
         const planned: PlannedTenant[] = [];
         let read = 0;
         await runPool(
@@ -206,4 +209,40 @@ async function readTenant(
     if ((error as { kind?: unknown }).kind === 'not-found') return { tenant: undefined, etag: undefined };
     throw error;
   }
+}
+
+/**
+ * A list match's item that is one tenant's id and another tenant's name would change both: a fleet
+ * run writes, so it is refused (exit 2) naming both, as `--tenant` is; `id:X` or `name:X` says which.
+ */
+function listAmbiguity(fleet: Fleet) {
+  /** Each item that may be either, with the rule it is in as messages name it. */
+  const either = new Map<string, string>();
+  for (const rule of fleet.rules) {
+    if (rule.match.kind !== 'list') continue;
+    for (const item of listReadings(rule.match.items).either)
+      either.set(item, `${fleet.source}: rule ${rule.number} (${describeMatch(rule.match)})`);
+  }
+  const byId = new Map<string, string>();
+  const byName = new Map<string, { id: string; name: string }[]>();
+  return {
+    see(tenant: { id: string; name: string | null | undefined }) {
+      if (either.size === 0) return;
+      const name = typeof tenant.name === 'string' ? tenant.name : '';
+      if (either.has(tenant.id)) byId.set(tenant.id, name);
+      if (either.has(name)) byName.set(name, [...(byName.get(name) ?? []), { id: tenant.id, name }]);
+    },
+    check(pbx: string) {
+      for (const [item, rule] of either) {
+        const idOf = byId.get(item);
+        const named = (byName.get(item) ?? []).filter((tenant) => tenant.id !== item);
+        if (idOf === undefined || named.length === 0) continue;
+        throw usageError(
+          `${rule}: "${item}" is the id of tenant "${idOf}" (${item}) and the name of ${named
+            .map((tenant) => `"${tenant.name}" (${tenant.id})`)
+            .join(', ')} on PBX "${pbx}": write id:${item} or name:${item} in the list`,
+        );
+      }
+    },
+  };
 }

@@ -121,6 +121,36 @@ describe.each(engines)('fleet on %s', (_engine, database) => {
     });
   });
 
+  it("never lets a tenant named with another's id stand in for it: a list item both is refused; id: and name: say which", async () => {
+    const nyc = idOf(us, 'shop-nyc');
+    const decoy = await us.store.createTenant({ name: nyc });
+    try {
+      const profile = { ...env(), TENANTCTL_PROFILE: 'us' };
+      const listed = file(`tenants:\n  - match: [${nyc}]\n    set: { log_retention: 11 }\n`);
+      await expect(
+        plan({ file: listed, output: 'table' }, harness({ env: profile }).deps),
+      ).rejects.toMatchObject({
+        exitCode: 2,
+        message: `${listed}: rule 1 (a list of 1): "${nyc}" is the id of tenant "shop-nyc" (${nyc}) and the name of "${nyc}" (${decoy.id}) on PBX "default": write id:${nyc} or name:${nyc} in the list`,
+      });
+      const planned = async (item: string) => {
+        const run = harness({ env: profile });
+        await plan(
+          {
+            file: file(`tenants:\n  - match: ["${item}"]\n    set: { log_retention: 11 }\n`),
+            output: 'json',
+          },
+          run.deps,
+        );
+        return (JSON.parse(run.stdout) as { tenants: { id: string }[] }).tenants.map((t) => t.id);
+      };
+      expect(await planned(`id:${nyc}`)).toEqual([nyc]);
+      expect(await planned(`name:${nyc}`)).toEqual([decoy.id]);
+    } finally {
+      await us.store.destroyTenant(decoy.id);
+    }
+  });
+
   it('applies a saved plan exactly: a tenant changed since is reported and kept, one deleted is reported (exit 1)', async () => {
     const planFile = join(scratch, `plan-${n++}.json`);
     await plan({ file: baseline(), output: 'json', out: planFile }, h().deps);

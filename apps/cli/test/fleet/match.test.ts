@@ -1,6 +1,6 @@
 // Which tenants a fleet rule's match takes.
 import { describe, expect, it } from 'vitest';
-import { globToRegExp, matcherFor } from '../../src/fleet/match.js';
+import { globToRegExp, listReadings, matcherFor } from '../../src/fleet/match.js';
 
 const tenant = (id: string, name: string | null, domain: string | null = null) => ({ id, name, domain });
 
@@ -35,5 +35,19 @@ describe('matcherFor', () => {
     expect(matcherFor({ kind: 'filter', filter: 'x' }, new Set(['T2']))(acme)).toBe(true);
     expect(matcherFor({ kind: 'filter', filter: 'x' }, new Set(['T2']))(berlin)).toBe(false);
     expect(matcherFor({ kind: 'name', glob: '*' })(tenant('T3', null))).toBe(false);
+  });
+
+  it('reads id:X in a list as an id only and name:X as a name only', () => {
+    const decoy = tenant('T9', 'T1', null); // named with another tenant's id
+    const real = tenant('T1', 'shop-berlin', null);
+    expect(matcherFor({ kind: 'list', items: ['id:T1'] })(real)).toBe(true);
+    expect(matcherFor({ kind: 'list', items: ['id:T1'] })(decoy)).toBe(false);
+    expect(matcherFor({ kind: 'list', items: ['name:T1'] })(decoy)).toBe(true);
+    expect(matcherFor({ kind: 'list', items: ['name:T1'] })(real)).toBe(false);
+    expect(listReadings(['id:a', 'name:b', 'c'])).toEqual({
+      ids: new Set(['a', 'c']),
+      names: new Set(['b', 'c']),
+      either: new Set(['c']),
+    });
   });
 });
