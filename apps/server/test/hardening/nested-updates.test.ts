@@ -34,7 +34,7 @@ describe.each(engines)('nested objects on %s', (name, start) => {
     expect((await post(path(), token(), { cdr_event: { enabled: true } })).status).toBe(200);
     const tenant = await server.stored(server.tenant.id);
     expect(tenant.cdr_event).toEqual({ enabled: true });
-    (readBack[name] ??= []).push(tenant.cdr_event);
+    readBack[name] = [...(readBack[name] ?? []), tenant.cdr_event];
   });
 });
 
