@@ -12,6 +12,7 @@ export const binaryTests = [
   'test/tenants/**/*.test.ts',
   'test/fleet/binary.test.ts',
   'test/fleet/records.binary.test.ts',
+  'test/fleet/drift-and-failure.binary.test.ts',
 ];
 
 export default defineConfig({

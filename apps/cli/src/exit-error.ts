@@ -2,7 +2,7 @@
 /** The exit codes, documented in `--help` and the README. */
 export const ExitCode = {
   ok: 0,
-  /** The server refused or failed (and `diff`: something would change). */
+  /** The server refused or failed (a read `diff` or `fleet plan` needed included). */
   refused: 1,
   /** Usage or validation error: nothing was sent. */
   usage: 2,
@@ -10,6 +10,8 @@ export const ExitCode = {
   auth: 3,
   /** The server could not be reached, or did not answer in time. */
   unreachable: 4,
+  /** Drift: something would change (`diff`, `fleet plan`), and everything needed was read. */
+  drift: 5,
   /** Interrupted (Ctrl-C) after it had begun, what it did so far recorded (a fleet run). */
   interrupted: 130,
 } as const;

@@ -16,10 +16,11 @@ Connection (flags win over the environment, the environment over the profile):
 
 Exit codes:
   0    success
-  1    the server refused or failed (diff: something would change; throttled)
+  1    the server refused or failed (throttled; diff, fleet plan: a read failed)
   2    usage or validation error (nothing was sent)
   3    authentication failed: no token, token or password refused, session ended
   4    server unreachable or timed out
+  5    drift: diff or fleet plan found something that would change
   130  interrupted (Ctrl-C) in a fleet run; go on with fleet apply --resume RUN
 `;
 

@@ -89,23 +89,19 @@ function fromClientError(error: TenantApiError, context: ErrorContext): [string,
   }
 }
 
+/** What went wrong and what to do, and the exit code it means: for any error, in one place. */
+export function explainError(error: unknown, context: ErrorContext = {}): [string, ExitCodeValue] {
+  if (error instanceof ExitError) return [error.message, error.exitCode];
+  if (isClientError(error)) return fromClientError(error, context);
+  return [`unexpected error: ${error instanceof Error ? error.message : String(error)}`, ExitCode.refused];
+}
+
 export function reportError(
   error: unknown,
   io: Pick<Io, 'err' | 'verbose'>,
   context: ErrorContext = {},
 ): ExitCodeValue {
-  let message: string;
-  let code: ExitCodeValue;
-  if (error instanceof ExitError) {
-    [message, code] = [error.message, error.exitCode];
-  } else if (isClientError(error)) {
-    [message, code] = fromClientError(error, context);
-  } else {
-    [message, code] = [
-      `unexpected error: ${error instanceof Error ? error.message : String(error)}`,
-      ExitCode.refused,
-    ];
-  }
+  const [message, code] = explainError(error, context);
   io.err(`tenantctl: ${message}`);
   if (io.verbose && error instanceof Error && error.stack) io.err(error.stack);
   return code;

@@ -3,7 +3,15 @@ import { ExitCode, ExitError, unreadableFileError, usageError } from '../src/exi
 
 describe('exit codes and errors', () => {
   it('are the documented numbers', () => {
-    expect(ExitCode).toEqual({ ok: 0, refused: 1, usage: 2, auth: 3, unreachable: 4, interrupted: 130 });
+    expect(ExitCode).toEqual({
+      ok: 0,
+      refused: 1,
+      usage: 2,
+      auth: 3,
+      unreachable: 4,
+      drift: 5,
+      interrupted: 130,
+    });
   });
 
   it('carry their code', () => {

@@ -42,7 +42,7 @@ describe('tenantctl', () => {
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(
-      /Exit codes:\n {2}0 {4}success\n {2}1 {4}.*\n {2}2 {4}.*\n {2}3 {4}.*\n {2}4 {4}.*\n {2}130 {2}interrupted/,
+      /Exit codes:\n {2}0 {4}success\n {2}1 {4}.*\n {2}2 {4}.*\n {2}3 {4}.*\n {2}4 {4}.*\n {2}5 {4}drift.*\n {2}130 {2}interrupted/,
     );
     expect(help.stdout).toContain('get [options]');
     const version = await runCli(['--version']);

@@ -116,7 +116,7 @@ describe('apply and diff --tenant', () => {
       ),
     });
     const before = harness({ env });
-    expect(await diff({ file, tenant: 'globex', dropReadOnly: true }, before.deps)).toBe(1);
+    expect(await diff({ file, tenant: 'globex', dropReadOnly: true }, before.deps)).toBe(5);
     expect(before.stdout).toBe('~ max_call_queues  20 → 7\n~ enabled          yes → no\n');
     expect(await apply({ file, tenant: 'globex', dropReadOnly: true }, harness({ env }).deps)).toBe(0);
     expect(await diff({ file, tenant: 'globex', dropReadOnly: true }, harness({ env }).deps)).toBe(0);

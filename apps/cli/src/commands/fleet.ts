@@ -24,9 +24,17 @@ import {
   type TenantEntry,
   type TenantState,
 } from '../fleet/journal.js';
-import { connectFleet, desiredFor, flagsFor, PbxRefusedError, type Plan, planFleet } from '../fleet/plan.js';
+import {
+  connectFleet,
+  desiredFor,
+  flagsFor,
+  PbxRefusedError,
+  type Plan,
+  planExitCode,
+  planFleet,
+} from '../fleet/plan.js';
 import { readPlan, writePlan } from '../fleet/plan-file.js';
-import { createProgress, renderPlan, renderResults, resultTotals } from '../fleet/report.js';
+import { createProgress, renderPlan, renderResults, resultTotals, unreadLines } from '../fleet/report.js';
 import { lockRun } from '../fleet/run-lock.js';
 import type {
   FleetApplyOptions,
@@ -66,9 +74,10 @@ export async function plan(options: FleetPlanOptions, deps: CommandDeps): Promis
   }
   if (options.out) await writePlan(options.out, made);
   deps.io.out(options.output === 'json' ? JSON.stringify(made, null, 2) : renderPlan(made, deps.io));
+  for (const line of unreadLines(made)) deps.io.err(line);
   if (options.out)
     deps.io.err(`Saved the plan to ${options.out}: tenantctl fleet apply --plan ${options.out}`);
-  return made.tenants.length > 0 ? ExitCode.refused : ExitCode.ok;
+  return planExitCode(made);
 }
 
 /** The values a journal may hold: a secret field's value as "(secret)". */
@@ -311,16 +320,20 @@ export async function apply(options: FleetApplyOptions, deps: CommandDeps): Prom
     throw error;
   }
   deps.io.err(renderPlan(made, deps.io));
-  if (made.tenants.length === 0) return ExitCode.ok;
+  for (const line of unreadLines(made)) deps.io.err(line);
+  // What could not be read is not changed; the run still ends with the failure's code.
+  const unreadCode = made.unread ? planExitCode({ tenants: [], unread: made.unread }) : ExitCode.ok;
+  if (made.tenants.length === 0) return unreadCode;
   if (!(await confirm(made.tenants.length, options, deps))) {
     deps.io.err('Nothing was changed.');
-    return ExitCode.ok;
+    return unreadCode;
   }
-  return run(
+  const code = await run(
     { kind: 'apply', tasks: tasksOfPlan(made, fleet), pbx: made.pbx, fleet: made.fleet },
     options,
     deps,
   );
+  return code === ExitCode.ok ? unreadCode : code;
 }
 
 /** `fleet apply --resume RUN`: the tenants the run did not finish; one sent but not confirmed is read first. */

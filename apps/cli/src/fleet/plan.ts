@@ -5,7 +5,7 @@ import type { TenantClient, TenantDetails } from '@tenantctl/client';
 import { type Change, computeChanges } from '../changes.js';
 import type { ClientTuning, CommandDeps } from '../command-deps.js';
 import type { ConnectionFlags } from '../connection.js';
-import { usageError } from '../exit-error.js';
+import { ExitCode, type ExitCodeValue, ExitError, usageError } from '../exit-error.js';
 import { describeMatch, type Fleet } from './fleet-file.js';
 import { listReadings, matcherFor } from './match.js';
 import { runPool } from './pool.js';
@@ -35,6 +35,17 @@ interface PlanPbx {
   url: string;
 }
 
+/** A tenant, or a whole PBX, that could not be read: its drift is unknown. */
+export interface UnreadInPlan {
+  pbx: string;
+  /** The tenant; none when the PBX's list itself could not be read. */
+  id?: string;
+  name?: string;
+  reason: string;
+  /** The exit code this failure means on its own (1 refused or failed, 4 unreachable). */
+  exitCode: ExitCodeValue;
+}
+
 export interface Plan {
   format: 'tenantctl-fleet-plan/1';
   createdAt: string;
@@ -44,6 +55,11 @@ export interface Plan {
   matched: number;
   /** The tenants that would change; the others already match. */
   tenants: PlannedTenant[];
+  /**
+   * What could not be read (a tenant's read failed, a PBX's list failed): the plan holds the drift of
+   * everything else, and the command ends with a failure code.
+   */
+  unread?: UnreadInPlan[];
 }
 
 /** A PBX the plan could not read because it refused the sign-in or the token. */
@@ -118,6 +134,7 @@ export async function planFleet(
 ): Promise<Plan> {
   const secrets = await secretFieldNames();
   const hits = new Map<number, number>(fleet.rules.map((rule) => [rule.number, 0]));
+  const unread: UnreadInPlan[] = [];
   const perPbx = await Promise.all(
     pbxs.map(async ({ name, client }) => {
       try {
@@ -151,9 +168,19 @@ export async function planFleet(
           matched,
           { limit: () => options.concurrency, notBefore: () => 0, stopped: () => false },
           async (entry) => {
-            const { tenant, etag } = await readTenant(client, entry.id);
-            read++;
-            options.onRead?.(name, read, matched.length);
+            let answer: Awaited<ReturnType<typeof readTenant>>;
+            try {
+              answer = await readTenant(client, entry.id);
+            } catch (error) {
+              // One tenant that cannot be read never hides the drift of the others.
+              if (isAuthFailure(error)) throw error;
+              unread.push({ pbx: name, id: entry.id, name: entry.name, ...(await failureOf(error)) });
+              return;
+            } finally {
+              read++;
+              options.onRead?.(name, read, matched.length);
+            }
+            const { tenant, etag } = answer;
             if (!tenant) return; // deleted since it was listed: nothing to plan
             const changes = computeChanges(tenant, desiredFor(fleet, entry.rules));
             if (changes.length > 0) {
@@ -174,12 +201,16 @@ export async function planFleet(
         return { matched: matched.length, planned };
       } catch (error) {
         if (isAuthFailure(error)) throw new PbxRefusedError(name, error as Error);
-        throw error;
+        if (error instanceof ExitError) throw error; // the fleet file's own mistake
+        // A PBX whose list cannot be read: the others are planned all the same.
+        unread.push({ pbx: name, ...(await failureOf(error)) });
+        return { matched: 0, planned: [] };
       }
     }),
   );
   const unmatched = fleet.rules.filter((rule) => (hits.get(rule.number) ?? 0) === 0);
-  if (unmatched.length > 0) {
+  // A rule may match on a PBX that could not be listed: only a complete listing proves it matches none.
+  if (unmatched.length > 0 && !unread.some((failure) => failure.id === undefined)) {
     throw usageError(
       unmatched
         .map(
@@ -195,7 +226,42 @@ export async function planFleet(
     pbx: pbxs.map(({ name, url }) => ({ name, url })),
     matched: perPbx.reduce((sum, one) => sum + one.matched, 0),
     tenants: perPbx.flatMap((one) => one.planned),
+    ...(unread.length > 0 ? { unread: inListOrder(unread, pbxs) } : {}),
   };
+}
+
+/** Failures PBX by PBX as the fleet lists them, each PBX's by name then id (reads end in any order). */
+function inListOrder(unread: UnreadInPlan[], pbxs: readonly { name: string }[]): UnreadInPlan[] {
+  const at = new Map(pbxs.map(({ name }, i) => [name, i]));
+  return [...unread].sort(
+    (a, b) =>
+      (at.get(a.pbx) ?? 0) - (at.get(b.pbx) ?? 0) ||
+      (a.name ?? '').localeCompare(b.name ?? '') ||
+      (a.id ?? '').localeCompare(b.id ?? ''),
+  );
+}
+
+/** Why a read failed, in the client's words, and the exit code that failure means. */
+async function failureOf(error: unknown): Promise<{ reason: string; exitCode: ExitCodeValue }> {
+  const { explainError } = await import('../report-error.js');
+  const [, exitCode] = explainError(error);
+  return { reason: error instanceof Error ? error.message : String(error), exitCode };
+}
+
+/**
+ * The exit code of a plan: a failure's when anything could not be read (the failures' own code when
+ * they share one, e.g. 4 for PBXs that cannot be reached, else 1), else drift (5) when something
+ * would change, else 0.
+ */
+export function planExitCode(plan: Pick<Plan, 'tenants' | 'unread'>): ExitCodeValue {
+  const failures = plan.unread ?? [];
+  if (failures.length > 0) {
+    const [first] = failures;
+    return failures.every((failure) => failure.exitCode === first?.exitCode)
+      ? (first?.exitCode ?? ExitCode.refused)
+      : ExitCode.refused;
+  }
+  return plan.tenants.length > 0 ? ExitCode.drift : ExitCode.ok;
 }
 
 /** A tenant by id with its ETag; no tenant when it was deleted in the meantime. */

@@ -23,7 +23,24 @@ export function changeLines(changes: readonly PlannedChange[], io: Pick<Io, 'col
 
 export function planTotals(plan: Plan): string {
   const changing = plan.tenants.length;
-  return `${changing} of ${plan.matched} tenant(s) would change, ${plan.matched - changing} already match`;
+  const unread = plan.unread ?? [];
+  const tenantsUnread = unread.filter((failure) => failure.id !== undefined).length;
+  const pbxUnread = unread.length - tenantsUnread;
+  const known = plan.matched - changing - tenantsUnread;
+  return [
+    `${changing} of ${plan.matched} tenant(s) would change, ${known} already match`,
+    ...(tenantsUnread > 0 ? [`${tenantsUnread} could not be read`] : []),
+    ...(pbxUnread > 0 ? [`${pbxUnread} PBX(s) could not be listed`] : []),
+  ].join(', ');
+}
+
+/** One line per tenant or PBX the plan could not read, and why: its drift is unknown. */
+export function unreadLines(plan: Pick<Plan, 'unread'>): string[] {
+  return (plan.unread ?? []).map((failure) =>
+    failure.id === undefined
+      ? `could not list the tenants of PBX "${failure.pbx}": ${failure.reason}`
+      : `could not read tenant "${failure.name}" (${failure.id}) on PBX "${failure.pbx}": ${failure.reason}`,
+  );
 }
 
 /** The plan for people: each tenant that would change with its changes, then the totals. */

@@ -13,10 +13,10 @@ async function diff(stdin: string, dropReadOnly = false) {
 }
 
 describe('diff', () => {
-  it('exits 1 and shows the drift when something would change, sending only the read', async () => {
+  it('exits 5 (drift) and shows it when something would change, sending only the read', async () => {
     context.server.requests.length = 0;
     expect(await diff('{"log_retention": 400, "name": "E2E Tenant"}')).toEqual({
-      code: 1,
+      code: 5,
       stdout: '~ log_retention  180 → 400\n',
       stderr: '',
     });

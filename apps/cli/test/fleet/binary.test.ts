@@ -96,7 +96,7 @@ describeWithPty('a fleet run interrupted with Ctrl-C at a terminal', () => {
       'tenants:\n  - match: { name: "shop-*" }\n    set: { temp_file_retention: 9 }\n',
     );
     const planFile = join(folder, 'plan.json');
-    expect((await runCli(['fleet', 'plan', '-f', fleetFile(), '--out', planFile], { env })).code).toBe(1);
+    expect((await runCli(['fleet', 'plan', '-f', fleetFile(), '--out', planFile], { env })).code).toBe(5);
     const apply = startCli(['fleet', 'apply', '--plan', planFile, '--concurrency', '1'], {
       env: { ...env, TERM: 'dumb' },
       wrap: inPty,
@@ -134,7 +134,7 @@ describe('fleet plan against Prism', () => {
       },
     });
     expect(result.stderr).toBe('');
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(5);
     const plan = JSON.parse(result.stdout) as {
       matched: number;
       tenants: { changes: { field: string; to: unknown }[] }[];

@@ -39,7 +39,7 @@ describe('secret leakage', () => {
     );
     expect(
       (await run(['diff', '-f', '-'], { stdin: JSON.stringify({ stir_shaken_key: `${KEY}x` }) })).code,
-    ).toBe(1);
+    ).toBe(5);
     // Errors, with and without --verbose, including an invalid patch carrying the key.
     await run(['--verbose', 'apply', '-f', '-'], {
       stdin: JSON.stringify({ stir_shaken_key: KEY, recording_retention: 0 }),

@@ -1,6 +1,7 @@
 // A proxy on loopback in front of a test server, for what a real network does to a client: a delay on
 // every request (a PBX far away), and a 429 with Retry-After to every nth POST (a PBX that throttles).
-// It logs each request: when it came, and what was answered. It can also hold every POST until the test
+// It logs each request: when it came, and what was answered. It can fail chosen requests (a PBX
+// that answers 500 for one tenant). It can also hold every POST until the test
 // lets them go: a writer kept mid-run for as long as the test needs it (no timing guessed).
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +14,8 @@ export interface TestProxyOptions {
   /** Every nth POST gets 429 with `Retry-After: retryAfterSeconds` instead of being passed on. */
   throttleEveryPost?: number;
   retryAfterSeconds?: number;
+  /** A status to answer instead of passing the request on (with the vendor's error body), or undefined. */
+  fail?: (method: string, path: string) => number | undefined;
 }
 
 export interface ProxyLogEntry {
@@ -59,6 +62,14 @@ export async function startTestProxy(options: TestProxyOptions): Promise<TestPro
     const at = Date.now();
     const method = incoming.method ?? 'GET';
     const path = incoming.url ?? '/';
+    const failure = options.fail?.(method, path);
+    if (failure !== undefined) {
+      log.push({ method, path, at, status: failure });
+      incoming.resume();
+      outgoing.writeHead(failure, { 'Content-Type': 'application/json' });
+      outgoing.end('{"errors":[{"code":"UNKNOWN","message":"The PBX failed (a test proxy said so)."}]}');
+      return;
+    }
     if (method === 'POST' && options.throttleEveryPost && ++posts % options.throttleEveryPost === 0) {
       log.push({ method, path, at, status: 429 });
       incoming.resume();

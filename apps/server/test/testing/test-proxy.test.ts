@@ -64,4 +64,22 @@ describe('startTestProxy', () => {
       await proxy.close();
     }
   });
+  it('answers a chosen status instead of passing a request on', async () => {
+    const proxy = await startTestProxy({
+      target: server.url,
+      fail: (method, path) => (method === 'GET' && path.endsWith('/tenant') ? 500 : undefined),
+    });
+    try {
+      const answer = await fetch(`${proxy.url}/tenant`, {
+        headers: { Authorization: `Bearer ${server.tenant.token}` },
+      });
+      expect(answer.status).toBe(500);
+      expect(await answer.json()).toMatchObject({ errors: [{ code: 'UNKNOWN' }] });
+      expect(proxy.log).toEqual([
+        { method: 'GET', path: '/api/tenant', at: expect.any(Number), status: 500 },
+      ]);
+    } finally {
+      await proxy.close();
+    }
+  });
 });
