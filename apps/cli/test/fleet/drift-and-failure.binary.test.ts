@@ -3,6 +3,8 @@
 // for drift and a failure's own code when a read fails; `fleet plan` reads every tenant it can, names
 // the ones it could not and why, and still prints and saves the drift it saw.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { signInSystemUser, startTestProxy, type TestProxy } from '@tenantctl/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,6 +69,38 @@ describe('fleet plan over a PBX that fails some reads', () => {
     expect(saved.tenants.map((tenant) => tenant.name)).toEqual(['shop-01', 'shop-03', 'shop-05']);
     expect(saved.unread.map((failure) => failure.name)).toEqual(['shop-02', 'shop-04']);
     broken.clear();
+  });
+});
+
+describe('fleet plan over two PBXs, one of which cannot be reached', () => {
+  it('plans the one it reaches, names the other, and ends with the unreachable code (4)', async () => {
+    // A loopback port nothing listens on: a server started and closed again.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const config = join(folder, 'two-pbx.json');
+    const admin = JSON.parse(readFileSync(env.TENANTCTL_CONFIG ?? '', 'utf8')).profiles.default;
+    writeFileSync(
+      config,
+      JSON.stringify({
+        profiles: { eu: admin, gone: { url: `http://127.0.0.1:${port}/api`, token: admin.token } },
+      }),
+      { mode: 0o600 },
+    );
+    const file = join(folder, 'two-pbx.yaml');
+    writeFileSync(
+      file,
+      'pbx:\n  - { profile: eu }\n  - { profile: gone }\ntenants:\n  - match: { name: "shop-0*" }\n    set: { log_retention: 13 }\n',
+    );
+    const result = await runCli(['fleet', 'plan', '-f', file, '--timeout', '5'], {
+      env: { TENANTCTL_CONFIG: config },
+    });
+    expect(result.stdout).toContain(
+      '5 of 5 tenant(s) would change, 0 already match, 1 PBX(s) could not be listed',
+    );
+    expect(result.stderr).toMatch(/could not list the tenants of PBX "gone": /);
+    expect(result.code).toBe(4);
   });
 });
 
