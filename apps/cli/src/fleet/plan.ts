@@ -36,7 +36,7 @@ interface PlanPbx {
 }
 
 /** A tenant, or a whole PBX, that could not be read: its drift is unknown. */
-export interface UnreadInPlan {
+interface UnreadInPlan {
   pbx: string;
   /** The tenant; none when the PBX's list itself could not be read. */
   id?: string;
