@@ -82,7 +82,10 @@ for (const [dir, label, target] of packages) {
           : [];
   for (const [name, keep, keepMutant] of parts) {
     const part = score(report.files, keep, keepMutant);
-    const files = Object.keys(report.files).filter(keep).length;
+    const files = Object.entries(report.files).filter(
+      ([file, source]) =>
+        keep(file) && source.mutants.some((mutant) => !keepMutant || keepMutant(file, mutant, source)),
+    ).length;
     if (part.total > 0)
       rows.push([
         name,

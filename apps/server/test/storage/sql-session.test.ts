@@ -50,4 +50,17 @@ describe('sqliteSession', () => {
       { n: 5 },
     ]);
   });
+
+  it("keeps another request's write out of a transaction that is rolled back", async () => {
+    const db = freshSession();
+    const failing = db.transaction(async (tx) => {
+      await tx.run('INSERT INTO t (n) VALUES (?)', [1]);
+      await tick(); // another request writes meanwhile
+      throw new Error('changed my mind');
+    });
+    const other = db.run('INSERT INTO t (n) VALUES (?)', [2]);
+    await expect(failing).rejects.toThrow('changed my mind');
+    expect(await other).toBe(1);
+    expect(await db.rows('SELECT n FROM t')).toEqual([{ n: 2 }]); // its write was its own
+  });
 });

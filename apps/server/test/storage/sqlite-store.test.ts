@@ -101,6 +101,43 @@ describe.each(engines)('SQLite on %s', (engine) => {
     await server.close();
   });
 
+  it("remembers a session's owner only until its access token expires, and forgets on its own writes that move tokens", async () => {
+    const store = openSqliteStore({ path, engine });
+    const tenant = await store.createTenant({ name: 'Expiring' });
+    const user = await store.createUser({
+      tenantId: tenant.id,
+      username: 'expiring',
+      passwordHash: 'scrypt$16384$8$1$salt$hash',
+      role: 'admin',
+      twoFactor: false,
+      email: null,
+    });
+    const now = Date.now();
+    const access = hashToken('expiring-access');
+    await store.createSession(user?.id ?? '', {
+      accessHash: access,
+      accessExpiresAt: now + 1000,
+      refreshHash: hashToken('expiring-refresh'),
+      refreshExpiresAt: now + 10_000,
+    });
+    const memory = store.memory;
+    if (!memory) throw new Error('the SQLite store remembers owners');
+    expect(await store.findTokenOwner(access, now)).toEqual({ tenantId: tenant.id, version: 1 });
+    expect(memory.remembered(access, now + 999)).toEqual({ tenantId: tenant.id, version: 1 });
+    expect(memory.remembered(access, now + 1000)).toBeUndefined(); // expired: never from memory
+    expect(await store.findTokenOwner(access, now + 1000)).toBeUndefined();
+    // A version the memory never saw (a tenant not looked up) is not an owner either.
+    const other = await store.createTenant({ name: 'Unseen' });
+    const token = hashToken('unseen-token');
+    await store.addToken(other.id, token);
+    expect(memory.remembered(token, now)).toBeUndefined();
+    expect(await store.findTokenOwner(token, now)).toEqual({ tenantId: other.id, version: 1 });
+    await store.destroyTenant(other.id);
+    expect(memory.remembered(token, now)).toBeUndefined();
+    expect(await store.findTokenOwner(token, now)).toBeUndefined();
+    await store.close();
+  });
+
   it('refuses a database from a newer server', async () => {
     await openSqliteStore({ path, engine }).close();
     const raw = openSqlDriver(path, engine);
