@@ -3,13 +3,13 @@
 // twice (the server's POSTs counted); interrupted with Ctrl-C at a real pseudo-terminal (exit 130,
 // the journal written, resumable); and `fleet plan` against Prism serving the spec.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { signInSystemUser, startTestProxy, type TestProxy } from '@tenantctl/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usePrism } from '../support/prism.js';
 import { useReferenceServer } from '../support/reference-server.js';
-import { configHome, runCli, startCli } from '../support/run-cli.js';
+import { configWithProfile, runCli, startCli } from '../support/run-cli.js';
 
 const shops = Array.from({ length: 60 }, (_, i) => `shop-${String(i + 1).padStart(2, '0')}`);
 const context = useReferenceServer({ tenants: shops });
@@ -26,12 +26,7 @@ if (!hasScript && !process.env.CI)
 beforeAll(async () => {
   proxy = await startTestProxy({ target: context.server.url, delayMs: 40 });
   const admin = await signInSystemUser(context.server, 'SystemAdmin', 'root');
-  folder = mkdtempSync(join(configHome, 'fleet-'));
-  const config = join(folder, 'config.json');
-  writeFileSync(config, JSON.stringify({ profiles: { default: { url: proxy.url, token: admin.token } } }), {
-    mode: 0o600,
-  });
-  env = { TENANTCTL_CONFIG: config };
+  ({ folder, env } = configWithProfile('fleet-', proxy.url, admin.token));
 });
 afterAll(() => proxy?.close());
 

@@ -2,14 +2,14 @@
 // proxy that fails chosen reads (a PBX answering 500 for some tenants). `diff` and `fleet plan` exit 5
 // for drift and a failure's own code when a read fails; `fleet plan` reads every tenant it can, names
 // the ones it could not and why, and still prints and saves the drift it saw.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { signInSystemUser, startTestProxy, type TestProxy } from '@tenantctl/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useReferenceServer } from '../support/reference-server.js';
-import { configHome, runCli } from '../support/run-cli.js';
+import { configWithProfile, runCli } from '../support/run-cli.js';
 
 const shops = ['shop-01', 'shop-02', 'shop-03', 'shop-04', 'shop-05'];
 const context = useReferenceServer({ tenants: shops });
@@ -31,12 +31,7 @@ beforeAll(async () => {
     },
   });
   const admin = await signInSystemUser(context.server, 'SystemAdmin', 'root');
-  folder = mkdtempSync(join(configHome, 'drift-'));
-  const config = join(folder, 'config.json');
-  writeFileSync(config, JSON.stringify({ profiles: { default: { url: proxy.url, token: admin.token } } }), {
-    mode: 0o600,
-  });
-  env = { TENANTCTL_CONFIG: config };
+  ({ folder, env } = configWithProfile('drift-', proxy.url, admin.token));
 });
 afterAll(() => proxy?.close());
 

@@ -1,13 +1,13 @@
 // Tier 3: a fleet run's record survives what real use does to it, with the built binary against the
 // real reference server behind a proxy that can hold every POST (a writer kept mid-run, no timing
 // guessed): a crash that leaves the journal's last line torn, and two processes on one run.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { signInSystemUser, startTestProxy, type TestProxy } from '@tenantctl/server/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { useReferenceServer } from '../support/reference-server.js';
-import { configHome, runCli, startCli } from '../support/run-cli.js';
+import { configWithProfile, runCli, startCli } from '../support/run-cli.js';
 
 const shops = Array.from({ length: 30 }, (_, i) => `shop-${String(i + 1).padStart(2, '0')}`);
 const context = useReferenceServer({ tenants: shops });
@@ -18,12 +18,7 @@ let env: Record<string, string>;
 beforeAll(async () => {
   proxy = await startTestProxy({ target: context.server.url });
   const admin = await signInSystemUser(context.server, 'SystemAdmin', 'root');
-  folder = mkdtempSync(join(configHome, 'records-'));
-  const config = join(folder, 'config.json');
-  writeFileSync(config, JSON.stringify({ profiles: { default: { url: proxy.url, token: admin.token } } }), {
-    mode: 0o600,
-  });
-  env = { TENANTCTL_CONFIG: config };
+  ({ folder, env } = configWithProfile('records-', proxy.url, admin.token));
 });
 afterEach(() => proxy.releasePosts());
 afterAll(() => proxy?.close());

@@ -1,6 +1,6 @@
 // Runs the built binary as a child process: real argv, stdin, stdout, stderr and exit code.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -116,4 +116,15 @@ export function runCli(
   const cli = startCli(args, options.env ? { env: options.env } : {});
   cli.write(options.stdin ?? '', true);
   return cli.done;
+}
+
+/**
+ * A folder of its own under the config home (a fleet's journals live beside the config) with a config
+ * whose default profile is `url` with `token` (mode 0600); `env` points the binary at it.
+ */
+export function configWithProfile(prefix: string, url: string, token: string) {
+  const folder = mkdtempSync(join(configHome, prefix));
+  const config = join(folder, 'config.json');
+  writeFileSync(config, JSON.stringify({ profiles: { default: { url, token } } }), { mode: 0o600 });
+  return { folder, env: { TENANTCTL_CONFIG: config } };
 }
