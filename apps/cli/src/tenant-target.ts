@@ -87,10 +87,10 @@ export async function resolveTenant(
   const byId = as !== 'name' && isPathId(text) ? await tenantById(client, text) : undefined;
   const named = as === 'id' ? [] : (await tenantsNamed(client, text)).filter((t) => t.id !== byId?.id);
   if (byId) {
-    if (write && named.length > 0) {
-      throw usageError(
-        `"${text}" is the id of tenant ${described(byId)} and the name of ${named.map(described).join(', ')}: say which with --tenant id:${text} or --tenant name:${text}`,
-      );
+    if (named.length > 0) {
+      const both = `"${text}" is the id of tenant ${described(byId)} and the name of ${named.map(described).join(', ')}`;
+      if (write) throw usageError(`${both}: say which with --tenant id:${text} or --tenant name:${text}`);
+      deps.io.err(`tenantctl: ${both}: reading the tenant of that id (--tenant name:${text} for the other)`);
     }
     return byId;
   }

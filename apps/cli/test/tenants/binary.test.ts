@@ -114,7 +114,11 @@ describe("a tenant named with another tenant's id", () => {
     const decoy = created.stdout.trim();
 
     const read = await cli(['get', '--tenant', berlin, '--field', 'name']);
-    expect(read).toMatchObject({ code: 0, stdout: 'shop-berlin\n' });
+    expect(read).toMatchObject({
+      code: 0,
+      stdout: 'shop-berlin\n',
+      stderr: `tenantctl: "${berlin}" is the id of tenant "shop-berlin" (${berlin}) and the name of "${berlin}" (${decoy}): reading the tenant of that id (--tenant name:${berlin} for the other)\n`,
+    });
 
     const ambiguous = `"${berlin}" is the id of tenant "shop-berlin" (${berlin}) and the name of "${berlin}" (${decoy}): say which with --tenant id:${berlin} or --tenant name:${berlin}`;
     const deleted = await cli(['tenants', 'delete', berlin, '--yes']);
